@@ -1,0 +1,20 @@
+import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const kb = loadKnowledgeOrExit();
+
+if (flags.has('json')) {
+  const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip }) => ({
+    id,
+    title,
+    aliases,
+    answer,
+    links,
+    related,
+    tip,
+  }));
+  console.log(JSON.stringify(entries, null, 2));
+} else {
+  for (const topic of kb.topics) console.log(`${topic.id.padEnd(24)} ${topic.title.en} / ${topic.title.ja}`);
+  console.log(`\n${kb.topics.length} topics. Use --json for the whole knowledge base.`);
+}

@@ -1,0 +1,45 @@
+import { KnowledgeError } from '../knowledge/errors.js';
+import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
+
+/** The knowledge folder: `KNOWLEDGE_DIR` when set, else the repository's `knowledge/`. */
+export function knowledgeDir(): string {
+  return process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+}
+
+/** Loads the knowledge base or ends the command with the problems listed, one per line. */
+export function loadKnowledgeOrExit(dir = knowledgeDir()): KnowledgeBase {
+  try {
+    return loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Splits argv into `--flag` switches, `--key=value` / `--key value` options and positional words. */
+export function parseArgs(argv: string[], valued: string[] = []) {
+  const flags = new Set<string>();
+  const options = new Map<string, string>();
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
+    const option = /^--([\w-]+)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      words.push(arg);
+      continue;
+    }
+    const [, name = '', inline] = option;
+    if (inline !== undefined) options.set(name, inline);
+    else if (valued.includes(name) && i + 1 < argv.length) options.set(name, argv[++i] as string);
+    else flags.add(name);
+  }
+  return { flags, options, words };
+}

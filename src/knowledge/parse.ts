@@ -1,0 +1,128 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import type { Topic } from './types.js';
+
+/** Lower-case words joined by single hyphens: stable, URL- and file-name-safe ids. */
+export const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const bilingualText = z.strictObject({ en: nonEmpty, ja: nonEmpty });
+const aliasList = z.array(z.union([nonEmpty, z.number().transform(String)]));
+
+const frontMatterSchema = z.strictObject({
+  id: z.string().regex(TOPIC_ID, 'must be lower-case words joined by hyphens, e.g. "docker-run"'),
+  title: bilingualText,
+  aliases: z.strictObject({ en: aliasList, ja: aliasList }),
+  related: z.array(z.string()).default([]),
+  links: z
+    .array(
+      z.strictObject({
+        title: nonEmpty,
+        url: z.string().refine(isHttpsUrl, 'must be an https:// address'),
+        lang: z.enum(['en', 'ja']),
+      }),
+    )
+    .min(1, 'needs at least one documentation link')
+    .max(3, 'has more than 3 links; keep the best 1-3'),
+  tip: bilingualText,
+});
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Headings that open each language's answer in the Markdown body. */
+export const ANSWER_HEADINGS = { en: 'English', ja: '日本語' } as const;
+
+export type ParseResult = { ok: true; topic: Topic } | { ok: false; problems: string[] };
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
+
+/** Parses one knowledge file. Problems are phrased for the person who edits the file. */
+export function parseTopicFile(text: string, file: string): ParseResult {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    return { ok: false, problems: ['must start with front matter between two "---" lines'] };
+  }
+  const [, yamlText = '', body = ''] = match;
+
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (error) {
+    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+    return { ok: false, problems: [`front matter is not valid YAML: ${detail}`] };
+  }
+
+  const problems: string[] = [];
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'front matter';
+      problems.push(`${where}: ${issue.message}`);
+    }
+  }
+
+  const answers = parseAnswers(body, problems);
+  if (!parsed.success || !answers) return { ok: false, problems };
+
+  const meta = parsed.data;
+  return {
+    ok: true,
+    topic: {
+      id: meta.id,
+      title: meta.title,
+      aliases: meta.aliases,
+      answer: answers,
+      links: meta.links,
+      related: meta.related,
+      tip: meta.tip,
+      file,
+    },
+  };
+}
+
+function parseAnswers(body: string, problems: string[]): Topic['answer'] | undefined {
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of body.split(/\r?\n/)) {
+    const heading = /^##\s+(.+?)\s*$/.exec(line);
+    if (heading) {
+      const name = heading[1] ?? '';
+      if (sections.has(name)) problems.push(`the "## ${name}" section appears twice`);
+      current = [];
+      sections.set(name, current);
+    } else if (current) {
+      current.push(line);
+    } else if (line.trim() !== '') {
+      problems.push(`text before the first "## ${ANSWER_HEADINGS.en}" heading: "${line.trim().slice(0, 40)}"`);
+    }
+  }
+
+  const known = new Set<string>(Object.values(ANSWER_HEADINGS));
+  for (const name of sections.keys()) {
+    if (!known.has(name)) {
+      problems.push(
+        `unknown section "## ${name}"; answers go under "## ${ANSWER_HEADINGS.en}" and "## ${ANSWER_HEADINGS.ja}"`,
+      );
+    }
+  }
+
+  const answer = { en: '', ja: '' };
+  for (const lang of ['en', 'ja'] as const) {
+    const heading = ANSWER_HEADINGS[lang];
+    const lines = sections.get(heading);
+    if (!lines) {
+      problems.push(`missing the ${lang === 'en' ? 'English' : 'Japanese'} answer ("## ${heading}" section)`);
+      continue;
+    }
+    const text = lines.join('\n').trim();
+    if (text === '') problems.push(`the "## ${heading}" answer is empty`);
+    answer[lang] = text;
+  }
+  return problems.length === 0 ? answer : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * Every tuning constant of the answer engine, in one frozen place. Scores are in [0, 1].
+ * Changing one is a change to answer quality: run `npm run eval` and `npm run bench` after.
+ */
+export const SEARCH_DEFAULTS = Object.freeze({
+  /** How much a word counts when found in each part of a topic. */
+  fieldWeights: Object.freeze({ alias: 1, title: 0.9, id: 0.8, answer: 0.35 }),
+  /** Score at or above which the best topic is given as the answer. */
+  answerMin: 0.5,
+  /** Below this an answer also offers "did you mean" suggestions. */
+  confidentMin: 0.75,
+  /** The best topic must lead the next unrelated one by this much, unless it is confident. */
+  minMargin: 0.04,
+  /** Lowest score worth suggesting. */
+  suggestMin: 0.2,
+  maxSuggestions: 3,
+  /**
+   * Share of the score that does not depend on the question covering a whole alias or title: "container"
+   * alone should prefer the topic named "container" over "container vs image".
+   */
+  completenessBase: 0.5,
+  /** A question word that matches no topic weighs this fraction of the rarest word's weight. */
+  unknownWordWeight: 0.45,
+  /** Questions are cut to this many distinct words, which bounds the work on a pasted log. */
+  maxQuestionTokens: 24,
+  fuzzy: Object.freeze({
+    /** Shorter Latin words are matched exactly only: "ps" must not become "pv". */
+    minLength: 4,
+    /** Longest word length that tolerates only one edit; longer words tolerate two. */
+    oneEditUpTo: 6,
+    /** Fuse.js threshold for collecting candidates; the edit distance decides. */
+    fuseThreshold: 0.45,
+  }),
+  /** Similarity given to a Japanese word that contains, or is contained in, a known word. */
+  japanesePartialSimilarity: 0.7,
+});
+
+export type SearchConfig = typeof SEARCH_DEFAULTS;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../../src/knowledge/load.js';
+import { KnowledgeError } from '../../src/knowledge/errors.js';
+import { topicFile } from '../factories.js';
+
+function problemsOf(files: { path: string; text: string }[]): string[] {
+  try {
+    buildKnowledgeBase(files);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error.message.split('\n').slice(1).map((line) => line.trim());
+    throw error;
+  }
+  return [];
+}
+
+describe('Loading knowledge files', () => {
+  it('reads a well-formed topic with both answers', () => {
+    const kb = buildKnowledgeBase([topicFile({ id: 'image' })]);
+    const topic = kb.byId.get('image');
+    expect(topic?.title).toEqual({ en: 'Image title', ja: 'イメージのタイトル' });
+    expect(topic?.answer.en).toBe('An English answer about image.');
+    expect(topic?.answer.ja).toBe('imageについての日本語の回答です。');
+    expect(topic?.links[0]?.url).toBe('https://docs.docker.com/image/');
+  });
+
+  it('names the file and the YAML problem when the front matter is broken', () => {
+    const file = topicFile({ id: 'image' });
+    file.text = file.text.replace('title:', 'title: [unclosed');
+    expect(problemsOf([file])[0]).toMatch(/^knowledge\/image\.md: front matter is not valid YAML/);
+  });
+
+  it('says which language is missing', () => {
+    const file = topicFile({ id: 'image' });
+    file.text = file.text.replace(/## 日本語[\s\S]*$/, '');
+    expect(problemsOf([file])).toEqual([
+      'knowledge/image.md: missing the Japanese answer ("## 日本語" section)',
+    ]);
+  });
+
+  it('refuses an empty answer', () => {
+    const file = topicFile({ id: 'image' });
+    file.text = file.text.replace('An English answer about image.', '');
+    expect(problemsOf([file])).toContain('knowledge/image.md: the "## English" answer is empty');
+  });
+
+  it('refuses a duplicate id, naming both files', () => {
+    const first = topicFile({ id: 'image' });
+    const second = { path: 'knowledge/copy/image.md', text: first.text };
+    expect(problemsOf([first, second])).toContain(
+      'knowledge/copy/image.md: duplicate id "image" (also in knowledge/image.md)',
+    );
+  });
+
+  it('refuses a related id that does not exist', () => {
+    expect(problemsOf([topicFile({ id: 'image', related: ['no-such-topic'] })])).toEqual([
+      'knowledge/image.md: related topic "no-such-topic" does not exist',
+    ]);
+  });
+
+  it('refuses a link that is not https', () => {
+    const file = topicFile({ id: 'image', url: 'http://docs.docker.com/image/' });
+    expect(problemsOf([file])).toEqual(['knowledge/image.md: links.0.url: must be an https:// address']);
+  });
+
+  it('refuses a file whose id does not match its name', () => {
+    const file = { ...topicFile({ id: 'image' }), path: 'knowledge/images.md' };
+    expect(problemsOf([file])).toEqual(['knowledge/images.md: id "image" must match the file name (image.md)']);
+  });
+
+  it('refuses an unknown front matter field, which is usually a typo', () => {
+    const file = topicFile({ id: 'image' });
+    file.text = file.text.replace('related:', 'relatd: []\nrelated:');
+    expect(problemsOf([file])[0]).toMatch(/knowledge\/image\.md: front matter: Unrecognized key.*relatd/);
+  });
+
+  it('reports every problem of every file in one error', () => {
+    const broken = topicFile({ id: 'image', url: 'ftp://x' });
+    const missing = topicFile({ id: 'volumes', related: ['nowhere'] });
+    expect(problemsOf([broken, missing])).toHaveLength(2);
+  });
+});

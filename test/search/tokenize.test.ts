@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { detectLang, normalizeText, stripSlackMarkup } from '../../src/search/normalize.js';
+import { stem, tokenize } from '../../src/search/tokenize.js';
+
+describe('stripSlackMarkup', () => {
+  it('removes mentions, channels and broadcasts and keeps a link label', () => {
+    expect(stripSlackMarkup('<@U123> what <#C123|general> <!here> <https://x.test|image docs> <!subteam^S1>'))
+      .toMatch(/^\s*what\s+image docs\s*$/);
+  });
+
+  it('decodes the three entities Slack escapes', () => {
+    expect(stripSlackMarkup('a &lt;b&gt; &amp; c')).toBe('a <b> & c');
+  });
+});
+
+describe('normalizeText', () => {
+  it('folds full-width letters, half-width katakana and case', () => {
+    expect(normalizeText('ＤＯＣＫＥＲ ｲﾒｰｼﾞ')).toBe('docker イメージ');
+  });
+
+  it('turns control and bidi characters into spaces', () => {
+    expect(normalizeText('do\u202ecker\u0007')).toBe('do cker ');
+  });
+});
+
+describe('tokenize', () => {
+  it('drops question phrasing in English', () => {
+    expect(tokenize('What is an image?')).toEqual(['image']);
+    expect(tokenize('How do I stop running containers')).toEqual(['stop', 'run', 'container']);
+  });
+
+  it('drops question phrasing in Japanese', () => {
+    expect(tokenize('コンテナとは何ですか？')).toEqual(['コンテナ']);
+    expect(tokenize('イメージって何？教えて')).toEqual(['イメージ']);
+  });
+
+  it('splits mixed Japanese and English', () => {
+    expect(tokenize('dockerのimageって何')).toEqual(['docker', 'image']);
+  });
+
+  it('keeps "vs" because it asks for a comparison', () => {
+    expect(tokenize('image versus container')).toEqual(['image', 'vs', 'container']);
+  });
+
+  it('reduces inflected Japanese verbs to their kanji stem', () => {
+    expect(tokenize('動かす')).toEqual(tokenize('動かして'));
+  });
+
+  it('adds a compound for Japanese nouns written together, and only then', () => {
+    expect(tokenize('コンテナイメージ')).toEqual(['コンテナ', 'コンテナイメージ', 'イメージ']);
+    expect(tokenize('コンテナのイメージ')).toEqual(['コンテナ', 'イメージ']);
+  });
+
+  it('folds the katakana long-vowel spelling variants', () => {
+    expect(tokenize('サーバー')).toEqual(tokenize('サーバ'));
+  });
+});
+
+describe('stem', () => {
+  it('meets plurals and verb forms', () => {
+    expect(stem('containers')).toBe('container');
+    expect(stem('running')).toBe('run');
+    expect(stem('tagged')).toBe('tag');
+    expect(stem('images')).toBe('image');
+    expect(stem('ps')).toBe('ps');
+  });
+});
+
+describe('detectLang', () => {
+  it('answers in Japanese when the question has kana or kanji', () => {
+    expect(detectLang('dockerのimageって何')).toBe('ja');
+    expect(detectLang('what is an image')).toBe('en');
+    expect(detectLang('<@U123|たなか> image')).toBe('en');
+  });
+});
