@@ -8,8 +8,12 @@ interface TopicFileOptions {
 }
 
 /** A knowledge file as an author writes it, with only what a test cares about filled in. */
-export function topicFile({ id, related = [], url, aliases = {} }: TopicFileOptions): { path: string; text: string } {
-  const list = (items: string[]) => (items.length === 0 ? ' []' : items.map((item) => `\n    - ${item}`).join(''));
+export function topicFile({ id, related = [], url, aliases = {} }: TopicFileOptions): {
+  path: string;
+  text: string;
+} {
+  const list = (items: string[]) =>
+    items.length === 0 ? ' []' : items.map((item) => `\n    - ${item}`).join('');
   const text = `---
 id: ${id}
 title:

@@ -27,7 +27,10 @@ export function linksFor(topic: Topic, lang: Lang): DocLink[] {
     const english = topic.links.filter((link) => link.lang === 'en');
     return english.length > 0 ? english : topic.links;
   }
-  return [...topic.links.filter((link) => link.lang === 'ja'), ...topic.links.filter((link) => link.lang !== 'ja')];
+  return [
+    ...topic.links.filter((link) => link.lang === 'ja'),
+    ...topic.links.filter((link) => link.lang !== 'ja'),
+  ];
 }
 
 export function toAnswer(result: SearchResult): Answer {

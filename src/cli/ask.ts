@@ -36,12 +36,16 @@ if (flags.has('json') && question === '') {
   for (const { token, matches } of engine.explain(question)) {
     console.log(`${token}:`);
     if (matches.length === 0) console.log('  (unknown word)');
-    for (const m of matches) console.log(`  ${m.term} sim=${m.similarity} idf=${m.idf} → ${m.topics.join(' ')}`);
+    for (const m of matches)
+      console.log(`  ${m.term} sim=${m.similarity} idf=${m.idf} → ${m.topics.join(' ')}`);
   }
   console.log('\nranking:');
-  for (const hit of engine.rank(question).slice(0, 8)) console.log(`  ${hit.score.toFixed(3)}  ${hit.topic.id}`);
+  for (const hit of engine.rank(question).slice(0, 8))
+    console.log(`  ${hit.score.toFixed(3)}  ${hit.topic.id}`);
   const result = engine.search(question);
-  console.log(`\nanswer: ${result.topic?.id ?? '(none)'}; suggestions: ${result.suggestions.map((t) => t.id).join(', ')}`);
+  console.log(
+    `\nanswer: ${result.topic?.id ?? '(none)'}; suggestions: ${result.suggestions.map((t) => t.id).join(', ')}`,
+  );
 } else if (flags.has('json')) {
   console.log(JSON.stringify(toAnswer(engine.search(question))));
 } else {

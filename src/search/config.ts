@@ -6,10 +6,10 @@ export const SEARCH_DEFAULTS = Object.freeze({
   /** How much a word counts when found in each part of a topic. */
   fieldWeights: Object.freeze({ alias: 1, title: 0.9, id: 0.8, answer: 0.35 }),
   /** Score at or above which the best topic is given as the answer. */
-  answerMin: 0.5,
+  answerMin: 0.4,
   /** Below this an answer also offers "did you mean" suggestions. */
   confidentMin: 0.75,
-  /** The best topic must lead the next unrelated one by this much, unless it is confident. */
+  /** The best topic must lead the next unrelated one by this much: a tie is a question, not an answer. */
   minMargin: 0.04,
   /** Lowest score worth suggesting. */
   suggestMin: 0.2,

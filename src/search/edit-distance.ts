@@ -15,7 +15,11 @@ export function editDistance(a: string, b: string, max: number): number {
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       const above = rows[i - 1] as number[];
-      let value = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      let value = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }

@@ -3,7 +3,14 @@ import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import { detectLang } from './normalize.js';
-import { isLatinToken, isMistypedStopword, tokenize, tokenizeDetailed, type Token } from './tokenize.js';
+import {
+  isLatinToken,
+  isMistypedStopword,
+  tokenize,
+  tokenizeDetailed,
+  tokenizeLongText,
+  type Token,
+} from './tokenize.js';
 
 export interface SearchHit {
   topic: Topic;
@@ -48,7 +55,10 @@ interface TermMatch {
  * over the vocabulary — one short word at a time — instead of over whole entries: a typo costs a
  * look-up among words of similar length, and ranking is exact arithmetic over postings.
  */
-export function createAnswerEngine(topics: readonly Topic[], config: SearchConfig = SEARCH_DEFAULTS): AnswerEngine {
+export function createAnswerEngine(
+  topics: readonly Topic[],
+  config: SearchConfig = SEARCH_DEFAULTS,
+): AnswerEngine {
   /** term → topic index → best field weight of the term in that topic */
   const postings = new Map<string, Map<number, number>>();
   /** Per topic, the token lists of its names (aliases, titles, id): what a complete question would say. */
@@ -66,7 +76,7 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
   topics.forEach((topic, index) => {
     const topicNames: string[][] = [];
     const addName = (text: string, field: Field) => {
-      const tokens = unique(tokenize(text));
+      const tokens = unique(tokenize(text, KNOWLEDGE_TEXT));
       if (tokens.length === 0) return;
       topicNames.push(tokens);
       addTerms(index, tokens, field);
@@ -75,7 +85,7 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
     addName(topic.title.en, 'title');
     addName(topic.title.ja, 'title');
     addName(topic.id.replace(/-/g, ' '), 'id');
-    addTerms(index, tokenize(`${topic.answer.en} ${topic.answer.ja}`), 'answer');
+    addTerms(index, tokenizeLongText(`${topic.answer.en} ${topic.answer.ja}`), 'answer');
     names.push(topicNames);
   });
 
@@ -120,7 +130,12 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
     const tokens: Token[] = [];
     for (const token of tokenizeDetailed(question)) {
       if (seen.has(token.text)) continue;
-      if (isLatinToken(token.text) && !postings.has(token.text) && isMistypedStopword(token.text, distanceOf1)) continue;
+      if (
+        isLatinToken(token.text) &&
+        !postings.has(token.text) &&
+        isMistypedStopword(token.text, distanceOf1)
+      )
+        continue;
       seen.add(token.text);
       tokens.push(token);
       if (tokens.length >= config.maxQuestionTokens) break;
@@ -156,7 +171,8 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
       }
       if (matches.length === 0) weight = unknownWeight;
       totalWeight += weight;
-      for (const [topicIndex, value] of best) sums.set(topicIndex, (sums.get(topicIndex) ?? 0) + weight * value);
+      for (const [topicIndex, value] of best)
+        sums.set(topicIndex, (sums.get(topicIndex) ?? 0) + weight * value);
     }
 
     const hits: { index: number; score: number }[] = [];
@@ -170,7 +186,10 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
   }
 
   function rank(question: string): SearchHit[] {
-    return rankHits(question).map(({ index, score }) => ({ topic: topics[index] as Topic, score: round(score) }));
+    return rankHits(question).map(({ index, score }) => ({
+      topic: topics[index] as Topic,
+      score: round(score),
+    }));
   }
 
   /**
@@ -179,7 +198,11 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
    * both weighted by rarity. "container" alone fits the alias "container" fully and "container vs
    * image" only half; "コンテナをイメージにするには" fits "イメージ" only half.
    */
-  function bestCompleteness(topicNames: string[][], reached: Map<string, number>, totalWeight: number): number {
+  function bestCompleteness(
+    topicNames: string[][],
+    reached: Map<string, number>,
+    totalWeight: number,
+  ): number {
     let best = 0;
     for (const name of topicNames) {
       let said = 0;
@@ -205,8 +228,7 @@ export function createAnswerEngine(topics: readonly Topic[], config: SearchConfi
     // A close runner-up that the best topic lists as related is a neighbour, not a rival.
     const rival = hits.slice(1).find((hit) => !topTopic.related.includes(topics[hit.index]?.id ?? ''));
     const margin = top.score - (rival?.score ?? 0);
-    const answered =
-      top.score >= config.answerMin && (top.score >= config.confidentMin || margin >= config.minMargin);
+    const answered = top.score >= config.answerMin && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
@@ -269,6 +291,9 @@ function buildFuzzyIndex(terms: string[], config: SearchConfig): (token: string)
     return [...found].map(([term, similarity]) => ({ term, similarity }));
   };
 }
+
+/** Knowledge is written by people, not Slack: `<none>` in it is text, not markup. */
+const KNOWLEDGE_TEXT = { slack: false };
 
 const distanceOf1 = (a: string, b: string) => editDistance(a, b, 1);
 

@@ -32,7 +32,13 @@ export function readEvalFile(path: string): EvalCase[] {
       if (!question || accept === undefined) {
         throw new Error(`${path}:${index + 1}: expected "question<TAB>topic ids or -"`);
       }
-      const ids = accept.trim() === '-' ? [] : accept.split(',').map((id) => id.trim()).filter(Boolean);
+      const ids =
+        accept.trim() === '-'
+          ? []
+          : accept
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean);
       cases.push({ question, accept: ids, line: index + 1 });
     });
   return cases;

@@ -18,8 +18,8 @@ export function stripSlackMarkup(text: string): string {
  * Folds width and case (NFKC + lower case) and turns control, format and bidi characters (RTL marks,
  * zero-width joiners) into spaces, so "ＤＯＣＫＥＲ", "docker" and "do\u200bcker" compare equal enough.
  */
-export function normalizeText(text: string): string {
-  return stripSlackMarkup(text)
+export function normalizeText(text: string, { slack = true } = {}): string {
+  return (slack ? stripSlackMarkup(text) : text)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, ' ');

@@ -13,6 +13,14 @@ const STOPWORDS = new Set(
     'such tell than thank thanks that the their them then there these they thing this those through to too u us',
     'very via want was way we what whats when where whether which while who whom will with would',
     'wonder wondering explain explanation ya yo you your yours',
+    // Chat filler that says nothing about the topic
+    'actually really basically just even still already instead always ever every everyone anyone anybody',
+    'something anything everything nothing thing stuff lot lots bunch guy guys folk folks people person',
+    'okay ok fine sure yes yeah maybe perhaps probably keep keeps around sort whole kinda gonna wanna',
+    'eli5 tldr tl dr question quick simple simply exactly right wrong confused confusing understand',
+    'know knew see seem seems say said saying ask asked asking try tried trying',
+    'each other others another same different differ then than own',
+    'dont doesnt didnt cant cannot couldnt wont wouldnt shouldnt isnt arent wasnt ive youre theyre theres hows whos lets',
     // Japanese particles, auxiliaries and question phrasing, as Intl.Segmenter splits them
     'の は が を に で と も へ や か な ね よ わ ぞ さ て た だ し い う る れ ん っ から まで より って とは とか など',
     'です ます でした ました でしょ でしょう ません ない なかった たい たく たら れば すれ すれば する します したい',
@@ -32,6 +40,8 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 const HAN_RUNS = /\p{Script=Han}+/gu;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+/** Short hiragana words that do carry meaning. */
+const HIRAGANA_CONTENT = new Set(['なぜ', 'もと', 'まとめ', 'ずっと']);
 const LATIN = /^[a-z0-9]+$/;
 const KATAKANA_LONG_VOWEL = /^([\p{Script=Katakana}ー]{2,}?)ー$/u;
 
@@ -67,10 +77,12 @@ function foldKana(word: string): string {
  */
 function japaneseStems(word: string): string[] {
   if (HAN.test(word) && /\p{Script=Hiragana}/u.test(word)) return word.match(HAN_RUNS) ?? [];
-  if (HIRAGANA_ONLY.test(word) && word.length <= 3) return [];
+  if (HIRAGANA_ONLY.test(word) && word.length <= 3 && !HIRAGANA_CONTENT.has(word)) return [];
   return [word];
 }
 
+/** "don't" is one word, "dont", not "don" and "t". */
+const APOSTROPHES = /['’‘`]/g;
 const JAPANESE_NOUN = /^[\p{Script=Katakana}\p{Script=Han}ー]+$/u;
 const COMPARISON = new Set(['vs', 'versus', 'v']);
 
@@ -83,14 +95,37 @@ export interface Token {
   compound: boolean;
 }
 
-/** Text → tokens in order: normalised, split into words (Japanese too), stemmed, no stopwords. */
-export function tokenizeDetailed(text: string): Token[] {
-  const cleaned = normalizeText(text).replace(/[^\p{L}\p{N}\p{M}ー]+/gu, ' ');
+/**
+ * Word-like segments with their positions. ASCII words are split by a regular expression; only the
+ * other runs go through Intl.Segmenter, which costs far more per character — it is what makes a
+ * 10,000-entry knowledge base index in seconds rather than tens of seconds.
+ */
+function* words(text: string): Generator<{ segment: string; index: number }> {
+  for (const run of text.matchAll(/[a-z0-9]+|[^a-z0-9\s]+/g)) {
+    const start = run.index;
+    if (/^[a-z0-9]/.test(run[0])) {
+      yield { segment: run[0], index: start };
+      continue;
+    }
+    for (const { segment, index, isWordLike } of segmenter.segment(run[0])) {
+      if (isWordLike) yield { segment, index: start + index };
+    }
+  }
+}
+
+/**
+ * Text → tokens in order: normalised, split into words (Japanese too), stemmed, no stopwords.
+ * `slack: true` (questions) first removes Slack markup; knowledge text may contain `<none>` literally.
+ */
+export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
+  const cleaned = normalizeText(text, { slack })
+    .replace(APOSTROPHES, '')
+    .replace(/[^\p{L}\p{N}\p{M}ー]+/gu, ' ');
   const tokens: Token[] = [];
   let previous: string | undefined;
   let previousEnd = -1;
-  for (const { segment, index, isWordLike } of segmenter.segment(cleaned)) {
-    if (!isWordLike || STOPWORDS.has(segment)) continue;
+  for (const { segment, index } of words(cleaned)) {
+    if (STOPWORDS.has(segment)) continue;
     const adjacent = index === previousEnd;
     previousEnd = index + segment.length;
     if (JAPANESE_NOUN.test(segment)) {
@@ -109,9 +144,35 @@ export function tokenizeDetailed(text: string): Token[] {
   return tokens;
 }
 
+const SCRIPT_RUNS = /[a-z0-9]+|[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+/gu;
+
+/**
+ * A cheaper split for long knowledge text (answers), where Intl.Segmenter would dominate the time to
+ * index a large knowledge base. Katakana and kanji runs are words; a kanji run also gives its
+ * two-character pieces (開発環境 → 開発, 発環, 環境), which is how most kanji words are built, so
+ * questions split by the segmenter still meet them. Hiragana is grammar here and is dropped, as the
+ * segmenter path drops inflection endings.
+ */
+export function tokenizeLongText(text: string): string[] {
+  const tokens: string[] = [];
+  for (const [run] of normalizeText(text, { slack: false }).replace(APOSTROPHES, '').matchAll(SCRIPT_RUNS)) {
+    if (STOPWORDS.has(run)) continue;
+    if (LATIN.test(run)) {
+      const token = stem(run);
+      if (!STOPWORDS.has(token)) tokens.push(token);
+    } else if (HAN.test(run)) {
+      tokens.push(run);
+      for (let i = 0; i + 2 <= run.length && run.length > 2; i++) tokens.push(run.slice(i, i + 2));
+    } else if (!HIRAGANA_ONLY.test(run) || HIRAGANA_CONTENT.has(run)) {
+      tokens.push(foldKana(run));
+    }
+  }
+  return tokens;
+}
+
 /** The content words of a text, compounds included. */
-export function tokenize(text: string): string[] {
-  return tokenizeDetailed(text).map((token) => token.text);
+export function tokenize(text: string, options?: { slack?: boolean }): string[] {
+  return tokenizeDetailed(text, options).map((token) => token.text);
 }
 
 const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) && word.length >= 4);

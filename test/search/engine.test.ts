@@ -37,7 +37,14 @@ describe('The answer engine over the shipped knowledge', () => {
   });
 
   it('does not answer off-topic questions', () => {
-    for (const question of ["what's the weather", '今日のランチ', 'git rebase vs merge', 'hello', '🐳🐳🐳', '']) {
+    for (const question of [
+      "what's the weather",
+      '今日のランチ',
+      'git rebase vs merge',
+      'hello',
+      '🐳🐳🐳',
+      '',
+    ]) {
       const result = engine.search(question);
       expect(result.answered, question).toBe(false);
       expect(result.topic, question).toBeNull();
@@ -61,8 +68,11 @@ describe('The answer engine over the shipped knowledge', () => {
 
 describe('The answer engine over a tiny knowledge base', () => {
   const engine = createAnswerEngine([
-    topic({ id: 'volumes', aliases: { en: ['named volume', 'volume mount'], ja: ['ボリューム'] }, related: ['bind-mounts'] }),
-    topic({ id: 'bind-mounts', aliases: { en: ['bind mount', 'mount a host folder'], ja: ['バインドマウント'] } }),
+    topic({ id: 'volumes', aliases: { en: ['named volume', 'volume mount'], ja: ['ボリューム'] } }),
+    topic({
+      id: 'bind-mounts',
+      aliases: { en: ['bind mount', 'mount a host folder'], ja: ['バインドマウント'] },
+    }),
     topic({ id: 'networks', aliases: { en: ['container network'], ja: ['ネットワーク'] } }),
   ]);
 

@@ -4,8 +4,9 @@ import { stem, tokenize } from '../../src/search/tokenize.js';
 
 describe('stripSlackMarkup', () => {
   it('removes mentions, channels and broadcasts and keeps a link label', () => {
-    expect(stripSlackMarkup('<@U123> what <#C123|general> <!here> <https://x.test|image docs> <!subteam^S1>'))
-      .toMatch(/^\s*what\s+image docs\s*$/);
+    expect(
+      stripSlackMarkup('<@U123> what <#C123|general> <!here> <https://x.test|image docs> <!subteam^S1>'),
+    ).toMatch(/^\s*what\s+image docs\s*$/);
   });
 
   it('decodes the three entities Slack escapes', () => {

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: answer quality and speed of this engine beside plain Fuse.js and MiniSearch over the
+ * same entries, then this engine on synthetic knowledge bases of 1,000 and 10,000 entries.
+ * Prints one Markdown table; README quotes it. Run with `--expose-gc` (the npm script does) for heap figures.
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { performance } from 'node:perf_hooks';
+import type { Topic } from '../knowledge/types.js';
+import { DEFAULT_EVAL_FILE } from '../paths.js';
+import { createAnswerEngine } from '../search/engine.js';
+import { accuracy, evaluate, readEvalFile, type EvalCase } from '../search/evaluate.js';
+import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+const ROUNDS = 5;
+
+interface Row {
+  name: string;
+  entries: number;
+  accuracy: string;
+  offTopic: string;
+  build: string;
+  p50: string;
+  p99: string;
+  heap: string;
+}
+
+const { options } = parseArgs(process.argv.slice(2), ['file']);
+const cases = readEvalFile(options.get('file') ?? DEFAULT_EVAL_FILE);
+const topics = loadKnowledgeOrExit().topics;
+const questions = cases.map((c) => c.question);
+const rows: Row[] = [];
+
+rows.push(
+  measure('this engine', topics, (entries) => {
+    const engine = createAnswerEngine(entries);
+    return (question) => engine.search(question).topic?.id ?? null;
+  }),
+);
+
+rows.push(
+  measure('plain Fuse.js (default options)', topics, (entries) => {
+    const fuse = new Fuse(entries.map(flatten), { keys: ['title', 'aliases', 'answer'] });
+    return (question) => fuse.search(question)[0]?.item.id ?? null;
+  }),
+);
+
+rows.push(
+  measure('MiniSearch (fuzzy 0.2, prefix)', topics, (entries) => {
+    const mini = new MiniSearch({ fields: ['title', 'aliases', 'answer'], storeFields: ['id'] });
+    mini.addAll(entries.map(flatten));
+    return (question) => {
+      const [best] = mini.search(question, { fuzzy: 0.2, prefix: true, boost: { aliases: 3, title: 2 } });
+      return best ? String(best.id) : null;
+    };
+  }),
+);
+
+for (const size of [1_000, 10_000]) {
+  rows.push(
+    measure(
+      'this engine, synthetic',
+      synthesize(topics, size),
+      (entries) => {
+        const engine = createAnswerEngine(entries);
+        return (question) => engine.search(question).topic?.id ?? null;
+      },
+      false,
+    ),
+  );
+}
+
+console.log(
+  `Node ${process.version}, ${questions.length} questions from ${cases.length === 0 ? '-' : 'the eval file'} ` +
+    `× ${ROUNDS} rounds per row; latency is per question, in process.\n`,
+);
+console.log(
+  '| engine | entries | in-scope accuracy | off-topic answered | index build | p50 | p99 | heap used |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.name} | ${r.entries} | ${r.accuracy} | ${r.offTopic} | ${r.build} | ${r.p50} | ${r.p99} | ${r.heap} |`,
+  );
+}
+
+function measure(
+  name: string,
+  entries: Topic[],
+  build: (entries: Topic[]) => (question: string) => string | null,
+  scored = true,
+): Row {
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const answer = build(entries);
+  const buildMs = performance.now() - started;
+  collectGarbage();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+
+  for (const question of questions.slice(0, 20)) answer(question); // warm-up
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const question of questions) {
+      const t0 = performance.now();
+      answer(question);
+      samples.push(performance.now() - t0);
+    }
+  }
+  samples.sort((a, b) => a - b);
+
+  const report = scored ? evaluate(cases, (q) => ({ topic: answer(q), score: 0 })) : undefined;
+  return {
+    name,
+    entries: entries.length,
+    accuracy: report ? `${(accuracy(report) * 100).toFixed(1)}%` : 'n/a',
+    offTopic: report ? `${report.offTopicAnswered}/${report.offTopic}` : 'n/a',
+    build: formatMs(buildMs),
+    p50: formatMs(percentile(samples, 0.5)),
+    p99: formatMs(percentile(samples, 0.99)),
+    heap:
+      typeof globalThis.gc === 'function' ? `${(heap / 1024 / 1024).toFixed(1)} MB` : 'n/a (no --expose-gc)',
+  };
+}
+
+function flatten(topic: Topic) {
+  return {
+    id: topic.id,
+    title: `${topic.title.en} ${topic.title.ja}`,
+    aliases: [...topic.aliases.en, ...topic.aliases.ja].join(' '),
+    answer: `${topic.answer.en} ${topic.answer.ja}`,
+  };
+}
+
+/**
+ * Entries shaped like the real ones: the real topics, then copies whose every alias, title and answer
+ * word is given a numbered variant, so the vocabulary grows with the entry count like a real
+ * knowledge base would, and the answers keep their real length.
+ */
+function synthesize(real: Topic[], size: number): Topic[] {
+  const result: Topic[] = [...real];
+  let n = 0;
+  while (result.length < size) {
+    const base = real[n % real.length] as Topic;
+    const tag = `v${n}`;
+    const vary = (text: string) =>
+      text.replace(/[A-Za-z]{4,}/g, (word, offset: number) => (offset % 3 === 0 ? `${word}${tag}` : word));
+    result.push({
+      ...base,
+      id: `${base.id}-${tag}`,
+      title: { en: vary(base.title.en), ja: `${base.title.ja}${tag}` },
+      aliases: { en: base.aliases.en.map(vary), ja: base.aliases.ja.map((a) => `${a}${tag}`) },
+      answer: { en: vary(base.answer.en), ja: base.answer.ja },
+      related: [],
+    });
+    n++;
+  }
+  return result;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000
+    ? `${(ms / 1000).toFixed(2)} s`
+    : ms >= 1
+      ? `${ms.toFixed(1)} ms`
+      : `${(ms * 1000).toFixed(0)} µs`;
+}
+
+function collectGarbage() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export type { EvalCase };
