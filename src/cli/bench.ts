@@ -10,6 +10,7 @@ import type { Topic } from '../knowledge/types.js';
 import { DEFAULT_EVAL_FILE } from '../paths.js';
 import { createAnswerEngine } from '../search/engine.js';
 import { accuracy, evaluate, readEvalFile, type EvalCase } from '../search/evaluate.js';
+import { synthesize } from '../search/synthetic.js';
 import { loadKnowledgeOrExit, parseArgs } from './shared.js';
 
 const ROUNDS = 5;
@@ -58,15 +59,10 @@ rows.push(
 
 for (const size of [1_000, 10_000]) {
   rows.push(
-    measure(
-      'this engine, synthetic',
-      synthesize(topics, size),
-      (entries) => {
-        const engine = createAnswerEngine(entries);
-        return (question) => engine.search(question).topic?.id ?? null;
-      },
-      false,
-    ),
+    measure('this engine, synthetic', synthesize(topics, size), (entries) => {
+      const engine = createAnswerEngine(entries);
+      return (question) => engine.search(question).topic?.id ?? null;
+    }),
   );
 }
 
@@ -88,7 +84,6 @@ function measure(
   name: string,
   entries: Topic[],
   build: (entries: Topic[]) => (question: string) => string | null,
-  scored = true,
 ): Row {
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -109,12 +104,12 @@ function measure(
   }
   samples.sort((a, b) => a - b);
 
-  const report = scored ? evaluate(cases, (q) => ({ topic: answer(q), score: 0 })) : undefined;
+  const report = evaluate(cases, (q) => ({ topic: answer(q), score: 0 }));
   return {
     name,
     entries: entries.length,
-    accuracy: report ? `${(accuracy(report) * 100).toFixed(1)}%` : 'n/a',
-    offTopic: report ? `${report.offTopicAnswered}/${report.offTopic}` : 'n/a',
+    accuracy: `${(accuracy(report) * 100).toFixed(1)}%`,
+    offTopic: `${report.offTopicAnswered}/${report.offTopic}`,
     build: formatMs(buildMs),
     p50: formatMs(percentile(samples, 0.5)),
     p99: formatMs(percentile(samples, 0.99)),
@@ -130,32 +125,6 @@ function flatten(topic: Topic) {
     aliases: [...topic.aliases.en, ...topic.aliases.ja].join(' '),
     answer: `${topic.answer.en} ${topic.answer.ja}`,
   };
-}
-
-/**
- * Entries shaped like the real ones: the real topics, then copies whose every alias, title and answer
- * word is given a numbered variant, so the vocabulary grows with the entry count like a real
- * knowledge base would, and the answers keep their real length.
- */
-function synthesize(real: Topic[], size: number): Topic[] {
-  const result: Topic[] = [...real];
-  let n = 0;
-  while (result.length < size) {
-    const base = real[n % real.length] as Topic;
-    const tag = `v${n}`;
-    const vary = (text: string) =>
-      text.replace(/[A-Za-z]{4,}/g, (word, offset: number) => (offset % 3 === 0 ? `${word}${tag}` : word));
-    result.push({
-      ...base,
-      id: `${base.id}-${tag}`,
-      title: { en: vary(base.title.en), ja: `${base.title.ja}${tag}` },
-      aliases: { en: base.aliases.en.map(vary), ja: base.aliases.ja.map((a) => `${a}${tag}`) },
-      answer: { en: vary(base.answer.en), ja: base.answer.ja },
-      related: [],
-    });
-    n++;
-  }
-  return result;
 }
 
 function percentile(sorted: number[], p: number): number {

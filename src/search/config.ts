@@ -33,6 +33,10 @@ export const SEARCH_DEFAULTS = Object.freeze({
   }),
   /** Similarity given to a Japanese word that contains, or is contained in, a known word. */
   japanesePartialSimilarity: 0.7,
+  /** At most this many known words stand in for one unknown Japanese word. */
+  maxPartialMatches: 24,
+  /** How many of the best topics are scored exactly; enough to find the best, its rival and suggestions. */
+  rankDepth: 12,
 });
 
 export type SearchConfig = typeof SEARCH_DEFAULTS;

@@ -3,14 +3,7 @@ import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import { detectLang } from './normalize.js';
-import {
-  isLatinToken,
-  isMistypedStopword,
-  tokenize,
-  tokenizeDetailed,
-  tokenizeLongText,
-  type Token,
-} from './tokenize.js';
+import { isLatinToken, isMistypedStopword, tokenize, tokenizeDetailed, type Token } from './tokenize.js';
 
 export interface SearchHit {
   topic: Topic;
@@ -53,76 +46,87 @@ interface TermMatch {
 /**
  * Builds the index once. Questions are short and answers long, so the fuzzy matching (Fuse.js) runs
  * over the vocabulary — one short word at a time — instead of over whole entries: a typo costs a
- * look-up among words of similar length, and ranking is exact arithmetic over postings.
+ * look-up among words of similar length, and ranking is arithmetic over postings.
  */
 export function createAnswerEngine(
   topics: readonly Topic[],
   config: SearchConfig = SEARCH_DEFAULTS,
 ): AnswerEngine {
-  /** term → topic index → best field weight of the term in that topic */
-  const postings = new Map<string, Map<number, number>>();
-  /** Per topic, the token lists of its names (aliases, titles, id): what a complete question would say. */
-  const names: string[][][] = [];
+  const index = buildIndex(topics, config);
+  const { termIds, idf } = index;
+  const idOf = (term: string) => termIds.get(term);
+  const unknownWeight = Math.log(1 + index.topicCount) * config.unknownWordWeight;
 
-  const addTerms = (topicIndex: number, tokens: Iterable<string>, field: Field) => {
-    const weight = config.fieldWeights[field];
-    for (const term of tokens) {
-      let byTopic = postings.get(term);
-      if (!byTopic) postings.set(term, (byTopic = new Map()));
-      if ((byTopic.get(topicIndex) ?? 0) < weight) byTopic.set(topicIndex, weight);
+  const fuzzyIndex = buildFuzzyIndex([...termIds.keys()], config);
+  const japaneseByChar = new Map<string, string[]>();
+  for (const term of termIds.keys()) {
+    if (isLatinToken(term) || term.length < 2) continue;
+    for (const char of new Set(term)) {
+      const list = japaneseByChar.get(char);
+      if (list) list.push(term);
+      else japaneseByChar.set(char, [term]);
     }
-  };
+  }
 
-  topics.forEach((topic, index) => {
-    const topicNames: string[][] = [];
-    const addName = (text: string, field: Field) => {
-      const tokens = unique(tokenize(text, KNOWLEDGE_TEXT));
-      if (tokens.length === 0) return;
-      topicNames.push(tokens);
-      addTerms(index, tokens, field);
-    };
-    for (const alias of [...topic.aliases.en, ...topic.aliases.ja]) addName(alias, 'alias');
-    addName(topic.title.en, 'title');
-    addName(topic.title.ja, 'title');
-    addName(topic.id.replace(/-/g, ' '), 'id');
-    addTerms(index, tokenizeLongText(`${topic.answer.en} ${topic.answer.ja}`), 'answer');
-    names.push(topicNames);
-  });
-
-  const topicCount = Math.max(topics.length, 1);
-  const idf = new Map<string, number>();
-  for (const [term, byTopic] of postings) idf.set(term, Math.log(1 + topicCount / byTopic.size));
-  const unknownWeight = Math.log(1 + topicCount) * config.unknownWordWeight;
-
-  const fuzzyIndex = buildFuzzyIndex([...postings.keys()], config);
-  const japaneseTerms = [...postings.keys()].filter((term) => !isLatinToken(term) && term.length >= 2);
+  // Scratch space reused by every search (searches are synchronous): no per-question allocation that
+  // grows with the knowledge base.
+  const topicSums = new Float64Array(index.topicCount);
+  const topicCompleteness = new Float64Array(index.topicCount);
+  const nameSaid = new Float64Array(index.nameTopic.length);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
   function explain(question: string) {
     return questionTokens(question).map(({ text: token }) => ({
       token,
-      matches: matchToken(token).map(({ term, similarity }) => ({
-        term,
-        similarity: round(similarity),
-        idf: round(idf.get(term) ?? 0),
-        topics: [...(postings.get(term) ?? [])].map(([index, weight]) => `${topics[index]?.id}:${weight}`),
-      })),
+      matches: matchToken(token).map(({ term, similarity }) => {
+        const id = idOf(term) ?? -1;
+        const where: string[] = [];
+        for (let i = index.topicStart[id] ?? 0; i < (index.topicStart[id + 1] ?? 0); i++) {
+          where.push(
+            `${topics[index.postingTopics[i] as number]?.id}:${round(index.postingWeights[i] as number)}`,
+          );
+        }
+        return { term, similarity: round(similarity), idf: round(idf[id] ?? 0), topics: where };
+      }),
     }));
   }
 
   function matchToken(token: string): TermMatch[] {
-    if (postings.has(token)) return [{ term: token, similarity: 1 }];
+    if (termIds.has(token)) return [{ term: token, similarity: 1 }];
     if (isLatinToken(token)) return fuzzyIndex(token);
-    // One kanji (a reduced verb such as 作 of 作り方) meets the compounds it starts (作成).
-    const single = token.length < 2;
-    const partial: TermMatch[] = [];
-    for (const term of japaneseTerms) {
-      if (single ? term.startsWith(token) : term.includes(token) || token.includes(term)) {
-        const overlap = Math.min(term.length, token.length) / Math.max(term.length, token.length);
-        partial.push({ term, similarity: config.japanesePartialSimilarity * Math.sqrt(overlap) });
+    return matchJapanesePart(token);
+  }
+
+  /**
+   * A Japanese word that is not known as a whole meets the known words it contains or that contain it;
+   * one kanji (the stem of 作り方) meets the compounds it starts (作成). Candidates come from the
+   * known words sharing the word's rarest character.
+   */
+  function matchJapanesePart(token: string): TermMatch[] {
+    const found = new Map<string, number>();
+    const consider = (term: string) => {
+      const overlap = Math.min(term.length, token.length) / Math.max(term.length, token.length);
+      found.set(term, config.japanesePartialSimilarity * Math.sqrt(overlap));
+    };
+    for (let length = 2; length < token.length; length++) {
+      for (let start = 0; start + length <= token.length; start++) {
+        const part = token.slice(start, start + length);
+        if (termIds.has(part)) consider(part);
       }
     }
-    return partial;
+    let rarest: string[] | undefined;
+    for (const char of token) {
+      const list = japaneseByChar.get(char) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    const single = token.length === 1;
+    for (const term of rarest ?? []) {
+      if (single ? term.startsWith(token) : term.includes(token)) consider(term);
+    }
+    return [...found]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, config.maxPartialMatches)
+      .map(([term, similarity]) => ({ term, similarity }));
   }
 
   function questionTokens(question: string): Token[] {
@@ -130,11 +134,7 @@ export function createAnswerEngine(
     const tokens: Token[] = [];
     for (const token of tokenizeDetailed(question)) {
       if (seen.has(token.text)) continue;
-      if (
-        isLatinToken(token.text) &&
-        !postings.has(token.text) &&
-        isMistypedStopword(token.text, distanceOf1)
-      )
+      if (isLatinToken(token.text) && !termIds.has(token.text) && isMistypedStopword(token.text, distanceOf1))
         continue;
       seen.add(token.text);
       tokens.push(token);
@@ -147,42 +147,79 @@ export function createAnswerEngine(
     return decide(question, detectLang(question), rankHits(question));
   }
 
+  /**
+   * Each topic scores the share of the question it covers (words weighted by rarity and by the field
+   * they were found in), times how completely one of its names says the same as the question.
+   */
   function rankHits(question: string): { index: number; score: number }[] {
-    const tokens = questionTokens(question);
-
+    const touchedTopics: number[] = [];
+    const touchedNames: number[] = [];
+    /** best similarity with which the question reached each known word (by word id) */
+    const reached = new Map<number, number>();
     let totalWeight = 0;
-    const sums = new Map<number, number>();
-    /** best similarity with which the question reached each known term */
-    const reached = new Map<string, number>();
 
-    for (const { text: token, compound } of tokens) {
+    for (const { text: token, compound } of questionTokens(question)) {
       // A compound only ever adds evidence: unknown compounds are not unknown words.
-      if (compound && !postings.has(token)) continue;
+      if (compound && !termIds.has(token)) continue;
       const matches = matchToken(token);
+      if (matches.length === 0) {
+        totalWeight += unknownWeight;
+        continue;
+      }
       let weight = 0;
       const best = new Map<number, number>();
       for (const { term, similarity } of matches) {
-        weight = Math.max(weight, idf.get(term) ?? 0);
-        if ((reached.get(term) ?? 0) < similarity) reached.set(term, similarity);
-        for (const [topicIndex, fieldWeight] of postings.get(term) ?? []) {
-          const value = similarity * fieldWeight;
-          if ((best.get(topicIndex) ?? 0) < value) best.set(topicIndex, value);
+        const id = idOf(term);
+        if (id === undefined) continue;
+        weight = Math.max(weight, idf[id] as number);
+        if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
+        for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
+          const topic = index.postingTopics[i] as number;
+          const value = similarity * (index.postingWeights[i] as number);
+          if ((best.get(topic) ?? 0) < value) best.set(topic, value);
         }
       }
-      if (matches.length === 0) weight = unknownWeight;
       totalWeight += weight;
-      for (const [topicIndex, value] of best)
-        sums.set(topicIndex, (sums.get(topicIndex) ?? 0) + weight * value);
+      for (const [topic, value] of best) {
+        if (topicSums[topic] === 0) touchedTopics.push(topic);
+        topicSums[topic] = (topicSums[topic] as number) + weight * value;
+      }
+    }
+
+    // How much of each name the question said, accumulated only over names holding a reached word.
+    for (const [id, similarity] of reached) {
+      for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
+        const name = index.postingNames[i] as number;
+        if (nameSaid[name] === 0) touchedNames.push(name);
+        nameSaid[name] = (nameSaid[name] as number) + (idf[id] as number) * similarity;
+      }
+    }
+    for (const name of touchedNames) {
+      const said = nameSaid[name] as number;
+      nameSaid[name] = 0;
+      const total = index.nameTotals[name] as number;
+      if (total === 0 || totalWeight === 0) continue;
+      // recall: the share of the name the question said; precision: the share of the question the name explains
+      const fit = Math.sqrt((said / total) * Math.min(1, said / totalWeight));
+      const topic = index.nameTopic[name] as number;
+      if ((topicCompleteness[topic] as number) < fit) topicCompleteness[topic] = fit;
     }
 
     const hits: { index: number; score: number }[] = [];
-    for (const [index, sum] of sums) {
-      const coverage = sum / totalWeight;
-      const completeness = bestCompleteness(names[index] ?? [], reached, totalWeight);
+    let floor = -1;
+    for (const topic of touchedTopics) {
+      const coverage = (topicSums[topic] as number) / totalWeight;
+      const completeness = topicCompleteness[topic] as number;
+      topicSums[topic] = 0;
+      topicCompleteness[topic] = 0;
       const score = coverage * (config.completenessBase + (1 - config.completenessBase) * completeness);
-      hits.push({ index, score });
+      if (hits.length >= config.rankDepth && score <= floor) continue;
+      hits.push({ index: topic, score });
+      hits.sort((a, b) => b.score - a.score || a.index - b.index);
+      if (hits.length > config.rankDepth) hits.pop();
+      floor = hits[hits.length - 1]?.score ?? -1;
     }
-    return hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    return hits;
   }
 
   function rank(question: string): SearchHit[] {
@@ -190,34 +227,6 @@ export function createAnswerEngine(
       topic: topics[index] as Topic,
       score: round(score),
     }));
-  }
-
-  /**
-   * How well one name (alias or title) of the topic says the same as the whole question: the share of
-   * the name the question reached (recall) and the share of the question the name explains (precision),
-   * both weighted by rarity. "container" alone fits the alias "container" fully and "container vs
-   * image" only half; "コンテナをイメージにするには" fits "イメージ" only half.
-   */
-  function bestCompleteness(
-    topicNames: string[][],
-    reached: Map<string, number>,
-    totalWeight: number,
-  ): number {
-    let best = 0;
-    for (const name of topicNames) {
-      let said = 0;
-      let all = 0;
-      for (const term of name) {
-        const weight = idf.get(term) ?? 0;
-        all += weight;
-        said += weight * (reached.get(term) ?? 0);
-      }
-      if (all === 0 || said === 0) continue;
-      const recall = said / all;
-      const precision = Math.min(1, said / totalWeight);
-      best = Math.max(best, Math.sqrt(recall * precision));
-    }
-    return best;
   }
 
   function decide(question: string, lang: Lang, hits: { index: number; score: number }[]): SearchResult {
@@ -250,6 +259,113 @@ export function createAnswerEngine(
   }
 
   return { search, rank, explain, topics };
+}
+
+/**
+ * The inverted index in compressed-sparse-row form: for word id `w`, its postings are the slots
+ * `topicStart[w]` to `topicStart[w + 1]` of `postingTopics` / `postingWeights`, and the names holding
+ * it are `nameStart[w]` to `nameStart[w + 1]` of `postingNames`. Flat typed arrays instead of an object
+ * per word keep a 10,000-entry knowledge base quick to build and small in memory.
+ */
+interface Index {
+  topicCount: number;
+  termIds: Map<string, number>;
+  idf: Float64Array;
+  topicStart: Int32Array;
+  postingTopics: Int32Array;
+  postingWeights: Float32Array;
+  nameStart: Int32Array;
+  postingNames: Int32Array;
+  /** per name: its topic, and the summed idf of its words */
+  nameTopic: Int32Array;
+  nameTotals: Float64Array;
+}
+
+function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
+  const termIds = new Map<string, number>();
+  const idFor = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) termIds.set(term, (id = termIds.size));
+    return id;
+  };
+  // (word, topic, weight) and (word, name) pairs, gathered flat and grouped by word at the end
+  const pairTerm: number[] = [];
+  const pairTopic: number[] = [];
+  const pairWeight: number[] = [];
+  const linkTerm: number[] = [];
+  const linkName: number[] = [];
+  const nameTopic: number[] = [];
+  const nameTerms: number[][] = [];
+
+  topics.forEach((topic, topicIndex) => {
+    const best = new Map<number, number>();
+    const seenNames = new Set<string>();
+    const note = (ids: number[], field: Field) => {
+      const weight = config.fieldWeights[field];
+      for (const id of ids) if ((best.get(id) ?? 0) < weight) best.set(id, weight);
+    };
+    const addName = (text: string, field: Field) => {
+      const ids = unique(tokenize(text, KNOWLEDGE_TEXT).map(idFor));
+      const key = [...ids].sort((a, b) => a - b).join(' ');
+      if (ids.length === 0 || seenNames.has(key)) return;
+      seenNames.add(key);
+      const nameId = nameTopic.length;
+      nameTopic.push(topicIndex);
+      nameTerms.push(ids);
+      for (const id of ids) {
+        linkTerm.push(id);
+        linkName.push(nameId);
+      }
+      note(ids, field);
+    };
+    for (const alias of topic.aliases.en) addName(alias, 'alias');
+    for (const alias of topic.aliases.ja) addName(alias, 'alias');
+    addName(topic.title.en, 'title');
+    addName(topic.title.ja, 'title');
+    addName(topic.id.replace(/-/g, ' '), 'id');
+    note(tokenize(`${topic.answer.en} ${topic.answer.ja}`, KNOWLEDGE_TEXT).map(idFor), 'answer');
+    for (const [id, weight] of best) {
+      pairTerm.push(id);
+      pairTopic.push(topicIndex);
+      pairWeight.push(weight);
+    }
+  });
+
+  const termCount = termIds.size;
+  const [topicStart, topicOrder] = groupByTerm(pairTerm, termCount);
+  const [nameStart, nameOrder] = groupByTerm(linkTerm, termCount);
+  const topicCount = Math.max(topics.length, 1);
+  const idf = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id++) {
+    const df = Math.max((topicStart[id + 1] as number) - (topicStart[id] as number), 1);
+    idf[id] = Math.log(1 + topicCount / df);
+  }
+  return {
+    topicCount,
+    termIds,
+    idf,
+    topicStart,
+    postingTopics: Int32Array.from(topicOrder, (pair) => pairTopic[pair] as number),
+    postingWeights: Float32Array.from(topicOrder, (pair) => pairWeight[pair] as number),
+    nameStart,
+    postingNames: Int32Array.from(nameOrder, (link) => linkName[link] as number),
+    nameTopic: Int32Array.from(nameTopic),
+    nameTotals: Float64Array.from(nameTerms, (ids) => ids.reduce((sum, id) => sum + (idf[id] as number), 0)),
+  };
+}
+
+/** Counting sort of pair indexes by word id: the start offset of each word, and the pairs in word order. */
+function groupByTerm(pairTerms: number[], termCount: number): [Int32Array, Int32Array] {
+  const start = new Int32Array(termCount + 1);
+  for (const term of pairTerms) start[term + 1] = (start[term + 1] as number) + 1;
+  for (let id = 0; id < termCount; id++) start[id + 1] = (start[id + 1] as number) + (start[id] as number);
+  const next = start.slice(0, termCount);
+  const order = new Int32Array(pairTerms.length);
+  pairTerms.forEach((term, pair) => {
+    order[next[term] as number] = pair;
+    next[term] = (next[term] as number) + 1;
+  });
+  return [start, order];
 }
 
 /**

@@ -26,7 +26,7 @@ const STOPWORDS = new Set(
     'です ます でした ました でしょ でしょう ません ない なかった たい たく たら れば すれ すれば する します したい',
     'した して しよう できる でき できます できない られる れる ある あり ありますか いる いい よい こと もの ため',
     'よう ほう 方 方法 やり方 仕方 使い方 何 なに なん どう どうやって どうすれば どの どれ どこ どんな いつ',
-    '誰 教え 教えて ください 下さい お願い おねがい について 知り 知りたい わから わかり 分から 分かり',
+    '誰 教 知 教え 教えて ください 下さい お願い おねがい について 知り 知りたい わから わかり 分から 分かり',
     'ってなに って何 とは何 意味 ちょっと 本当 ほんと 化',
     // Greetings and thanks are politeness, not a question
     'hello hi hey howdy thx ty cheers morning evening',
@@ -96,21 +96,40 @@ export interface Token {
 }
 
 /**
- * Word-like segments with their positions. ASCII words are split by a regular expression; only the
- * other runs go through Intl.Segmenter, which costs far more per character — it is what makes a
- * 10,000-entry knowledge base index in seconds rather than tens of seconds.
+ * Word-like segments with their positions. ASCII words are split by a regular expression; other text
+ * is cut into runs of one script (katakana, kanji, hiragana) and only those go through
+ * Intl.Segmenter, which costs far more per character. A run's segments are remembered: words repeat
+ * across a knowledge base (コンテナ, 起動, です), so a large one indexes in seconds, not minutes.
  */
 function* words(text: string): Generator<{ segment: string; index: number }> {
-  for (const run of text.matchAll(/[a-z0-9]+|[^a-z0-9\s]+/g)) {
+  for (const run of text.matchAll(SCRIPT_RUN)) {
     const start = run.index;
-    if (/^[a-z0-9]/.test(run[0])) {
-      yield { segment: run[0], index: start };
+    const value = run[0];
+    if (ASCII_WORD.test(value)) {
+      yield { segment: value, index: start };
       continue;
     }
-    for (const { segment, index, isWordLike } of segmenter.segment(run[0])) {
-      if (isWordLike) yield { segment, index: start + index };
-    }
+    for (const [segment, index] of segmentRun(value)) yield { segment, index: start + index };
   }
+}
+
+const SCRIPT_RUN =
+  /[a-z0-9]+|[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+|[^\sa-z0-9\p{Script=Katakana}ー\p{Script=Han}\p{Script=Hiragana}]+/gu;
+const ASCII_WORD = /^[a-z0-9]/;
+const SEGMENT_CACHE_LIMIT = 200_000;
+const segmentCache = new Map<string, [string, number][]>();
+
+function segmentRun(run: string): [string, number][] {
+  let segments = segmentCache.get(run);
+  if (!segments) {
+    segments = [];
+    for (const { segment, index, isWordLike } of segmenter.segment(run)) {
+      if (isWordLike) segments.push([segment, index]);
+    }
+    if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+    segmentCache.set(run, segments);
+  }
+  return segments;
 }
 
 /**

@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FeedbackRecord, QuestionRecord, Store } from './store.js';
+
+/**
+ * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
+ * here are single-row inserts, so a wait this long means something is stuck, not merely busy.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/**
+ * Applied in order, each once. Never edit a migration that has shipped: databases that already ran it
+ * will not run it again, so a change goes in a new entry with the next version.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        claimed_at INTEGER NOT NULL
+      );
+      CREATE INDEX deliveries_claimed_at ON deliveries (claimed_at);
+
+      CREATE TABLE questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        question TEXT NOT NULL,
+        topic TEXT,
+        answered INTEGER NOT NULL CHECK (answered IN (0, 1)),
+        score REAL NOT NULL,
+        lang TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX questions_at ON questions (at);
+
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        question TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX feedback_at ON feedback (at);
+    `,
+  },
+];
+
+/** The store in one SQLite file, which several processes on the same machine may open at once. */
+export function openSqliteStore(path: string): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL lets readers and one writer proceed together, and the setting is stored in the file, so every
+    // process that opens it afterwards uses WAL too.
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    return createStore(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+  );
+  const isApplied = db.prepare<[number], { version: number }>(
+    'SELECT version FROM schema_version WHERE version = ?',
+  );
+  const markApplied = db.prepare<[number, number]>(
+    'INSERT INTO schema_version (version, applied_at) VALUES (?, ?)',
+  );
+
+  const newest = db
+    .prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_version')
+    .get();
+  const latestKnown = MIGRATIONS.at(-1)?.version ?? 0;
+  if (newest?.version != null && newest.version > latestKnown) {
+    // A newer release has changed the schema in ways this code cannot know are compatible.
+    throw new Error(
+      `The database schema is at version ${newest.version}, newer than this version of the bot understands ` +
+        `(${latestKnown}). Upgrade the bot, or point DATABASE_URL at another file.`,
+    );
+  }
+
+  for (const migration of MIGRATIONS) {
+    // IMMEDIATE takes the write lock before the check, so when two processes start together one waits
+    // for the other and then sees the migration already applied instead of running it twice.
+    db.transaction(() => {
+      if (isApplied.get(migration.version)) return;
+      db.exec(migration.sql);
+      markApplied.run(migration.version, Date.now());
+    }).immediate();
+  }
+}
+
+function createStore(db: Database.Database): Store {
+  const claim = db.prepare<[string, number]>(
+    'INSERT INTO deliveries (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  );
+  const insertQuestion = db.prepare<[string, string | null, number, number, string, string, string, number]>(
+    `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFeedback = db.prepare<[string, string, string, number, number]>(
+    'INSERT INTO feedback (question, topic, user_id, helpful, at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const pruneQuestions = db.prepare<[number]>('DELETE FROM questions WHERE at < ?');
+  const pruneFeedback = db.prepare<[number]>('DELETE FROM feedback WHERE at < ?');
+  // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
+  const pruneDeliveries = db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?');
+  const prune = db.transaction((cutoff: number) => {
+    pruneQuestions.run(cutoff);
+    pruneFeedback.run(cutoff);
+    pruneDeliveries.run(cutoff);
+  });
+
+  return {
+    async claimDelivery(key: string, at: Date): Promise<boolean> {
+      // The primary key makes the insert the lock: of any number of processes, exactly one changes a row.
+      return claim.run(key, epochMs(at)).changes === 1;
+    },
+
+    async recordQuestion(entry: QuestionRecord): Promise<void> {
+      insertQuestion.run(
+        entry.question,
+        entry.topic,
+        entry.answered ? 1 : 0,
+        entry.score,
+        entry.lang,
+        entry.userId,
+        entry.surface,
+        epochMs(entry.at),
+      );
+    },
+
+    async recordFeedback(entry: FeedbackRecord): Promise<void> {
+      insertFeedback.run(entry.question, entry.topic, entry.userId, entry.helpful ? 1 : 0, epochMs(entry.at));
+    },
+
+    async prune(before: Date): Promise<void> {
+      prune(epochMs(before));
+    },
+
+    async close(): Promise<void> {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * SQLite binds an invalid Date's NaN as NULL: an insert would fail with a puzzling NOT NULL error and a
+ * prune would silently delete nothing, so both get this clearer message instead.
+ */
+function epochMs(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
+  return ms;
+}
