@@ -71,6 +71,7 @@ export function createAnswerEngine(
   // Scratch space reused by every search (searches are synchronous): no per-question allocation that
   // grows with the knowledge base.
   const topicSums = new Float64Array(index.topicCount);
+  const tokenBest = new Float64Array(index.topicCount);
   const topicCompleteness = new Float64Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
 
@@ -167,7 +168,8 @@ export function createAnswerEngine(
         continue;
       }
       let weight = 0;
-      const best = new Map<number, number>();
+      // A word may stand for several known words (typo candidates); a topic counts its best one.
+      const tokenTopics: number[] = [];
       for (const { term, similarity } of matches) {
         const id = idOf(term);
         if (id === undefined) continue;
@@ -176,13 +178,15 @@ export function createAnswerEngine(
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
           const value = similarity * (index.postingWeights[i] as number);
-          if ((best.get(topic) ?? 0) < value) best.set(topic, value);
+          if (tokenBest[topic] === 0) tokenTopics.push(topic);
+          if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
         }
       }
       totalWeight += weight;
-      for (const [topic, value] of best) {
+      for (const topic of tokenTopics) {
         if (topicSums[topic] === 0) touchedTopics.push(topic);
-        topicSums[topic] = (topicSums[topic] as number) + weight * value;
+        topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
+        tokenBest[topic] = 0;
       }
     }
 
@@ -299,16 +303,13 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
 
   topics.forEach((topic, topicIndex) => {
     const best = new Map<number, number>();
-    const seenNames = new Set<string>();
     const note = (ids: number[], field: Field) => {
       const weight = config.fieldWeights[field];
       for (const id of ids) if ((best.get(id) ?? 0) < weight) best.set(id, weight);
     };
     const addName = (text: string, field: Field) => {
       const ids = unique(tokenize(text, KNOWLEDGE_TEXT).map(idFor));
-      const key = [...ids].sort((a, b) => a - b).join(' ');
-      if (ids.length === 0 || seenNames.has(key)) return;
-      seenNames.add(key);
+      if (ids.length === 0) return;
       const nameId = nameTopic.length;
       nameTopic.push(topicIndex);
       nameTerms.push(ids);

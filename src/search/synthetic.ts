@@ -1,26 +1,28 @@
 import type { Topic } from '../knowledge/types.js';
 
+const VOCABULARY_VARIANTS = 1000;
 const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ';
 
 /**
  * Entries shaped like the real ones: the real topics, then variants in which a third of the English
- * words and every Japanese alias, title and clause get a numbered made-up word, so the vocabulary grows
- * with the entry count as in a real knowledge base, no two entries share their text, and answers keep
- * their real length.
+ * words and every Japanese alias, title and clause get a made-up word, and answers keep their real
+ * length. The made-up words come from a pool of VOCABULARY_VARIANTS, so the vocabulary grows with the
+ * entry count as a real knowledge base's does (new entries mostly reuse words, and bring some new
+ * ones): about 50,000 distinct words at 10,000 entries, the size of a large real vocabulary.
  */
 export function synthesize(real: Topic[], size: number): Topic[] {
   const result: Topic[] = [...real];
   for (let n = 0; result.length < size; n++) {
     const base = real[n % real.length] as Topic;
-    const tag = `v${n}`;
-    const word = katakanaWord(n);
+    const tag = `v${n % VOCABULARY_VARIANTS}`;
+    const word = katakanaWord(n % VOCABULARY_VARIANTS);
     const vary = (text: string) =>
       text.replace(/[A-Za-z]{4,}/g, (match, offset: number) => (offset % 3 === 0 ? `${match}${tag}` : match));
     result.push({
       ...base,
-      id: `${base.id}-${tag}`,
-      title: { en: vary(base.title.en), ja: `${word}${base.title.ja}` },
-      aliases: { en: base.aliases.en.map(vary), ja: base.aliases.ja.map((alias) => `${word}${alias}`) },
+      id: `${base.id}-${n}`,
+      title: { en: vary(base.title.en), ja: `${word} ${base.title.ja}` },
+      aliases: { en: base.aliases.en.map(vary), ja: base.aliases.ja.map((alias) => `${word} ${alias}`) },
       answer: { en: vary(base.answer.en), ja: base.answer.ja.replace(/[、。]/g, (mark) => `${word}${mark}`) },
       related: [],
     });

@@ -1,4 +1,4 @@
-import { normalizeText } from './normalize.js';
+import { normalizeText, stripSlackMarkup } from './normalize.js';
 
 /**
  * Question phrasing, not content: "what is", "how do I", "とは", "って何", "教えて", "ですか"…
@@ -96,23 +96,11 @@ export interface Token {
 }
 
 /**
- * Word-like segments with their positions. ASCII words are split by a regular expression; other text
- * is cut into runs of one script (katakana, kanji, hiragana) and only those go through
- * Intl.Segmenter, which costs far more per character. A run's segments are remembered: words repeat
- * across a knowledge base (コンテナ, 起動, です), so a large one indexes in seconds, not minutes.
+ * Non-ASCII text is cut into runs of one script (katakana, kanji, hiragana) and only those go through
+ * Intl.Segmenter, which costs far more per character than the rest of tokenising. A run's segments
+ * are remembered: words repeat across a knowledge base (コンテナ, 起動, です), so a large one
+ * indexes in seconds, not minutes.
  */
-function* words(text: string): Generator<{ segment: string; index: number }> {
-  for (const run of text.matchAll(SCRIPT_RUN)) {
-    const start = run.index;
-    const value = run[0];
-    if (ASCII_WORD.test(value)) {
-      yield { segment: value, index: start };
-      continue;
-    }
-    for (const [segment, index] of segmentRun(value)) yield { segment, index: start + index };
-  }
-}
-
 const SCRIPT_RUN =
   /[a-z0-9]+|[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+|[^\sa-z0-9\p{Script=Katakana}ー\p{Script=Han}\p{Script=Hiragana}]+/gu;
 const ASCII_WORD = /^[a-z0-9]/;
@@ -137,54 +125,94 @@ function segmentRun(run: string): [string, number][] {
  * `slack: true` (questions) first removes Slack markup; knowledge text may contain `<none>` literally.
  */
 export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
-  const cleaned = normalizeText(text, { slack })
-    .replace(APOSTROPHES, '')
-    .replace(/[^\p{L}\p{N}\p{M}ー]+/gu, ' ');
+  if (PRINTABLE_ASCII.test(text)) return tokenizeAscii(slack ? stripSlackMarkup(text) : text);
+  const cleaned = normalizeText(text, { slack }).replace(APOSTROPHES, '');
   const tokens: Token[] = [];
   let previous: string | undefined;
   let previousEnd = -1;
-  for (const { segment, index } of words(cleaned)) {
-    if (STOPWORDS.has(segment)) continue;
-    const adjacent = index === previousEnd;
-    previousEnd = index + segment.length;
-    if (JAPANESE_NOUN.test(segment)) {
-      const word = foldKana(segment);
-      if (adjacent && previous) tokens.push({ text: previous + word, compound: true });
-      tokens.push({ text: word, compound: false });
-      previous = word;
+  for (const run of cleaned.matchAll(SCRIPT_RUN)) {
+    const value = run[0];
+    if (ASCII_WORD.test(value)) {
+      previous = undefined;
+      const token = latinToken(value);
+      if (token !== null) tokens.push({ text: token, compound: false });
       continue;
     }
-    previous = undefined;
-    for (const word of japaneseStems(segment)) {
-      const token = COMPARISON.has(word) ? 'vs' : foldKana(stem(word));
-      if (!STOPWORDS.has(token)) tokens.push({ text: token, compound: false });
+    for (const [segment, offset] of segmentRun(value)) {
+      const index = run.index + offset;
+      const word = wordOf(segment);
+      if (word.kind === 'stopword') continue;
+      const adjacent = index === previousEnd;
+      previousEnd = index + segment.length;
+      if (word.kind === 'noun') {
+        const text = word.tokens[0] as string;
+        if (adjacent && previous) tokens.push({ text: previous + text, compound: true });
+        tokens.push({ text, compound: false });
+        previous = text;
+        continue;
+      }
+      previous = undefined;
+      for (const text of word.tokens) tokens.push({ text, compound: false });
     }
   }
   return tokens;
 }
 
-const SCRIPT_RUNS = /[a-z0-9]+|[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+/gu;
+interface Word {
+  kind: 'noun' | 'stopword' | 'other';
+  tokens: string[];
+}
 
-/**
- * A cheaper split for long knowledge text (answers), where Intl.Segmenter would dominate the time to
- * index a large knowledge base. Katakana and kanji runs are words; a kanji run also gives its
- * two-character pieces (開発環境 → 開発, 発環, 環境), which is how most kanji words are built, so
- * questions split by the segmenter still meet them. Hiragana is grammar here and is dropped, as the
- * segmenter path drops inflection endings.
- */
-export function tokenizeLongText(text: string): string[] {
-  const tokens: string[] = [];
-  for (const [run] of normalizeText(text, { slack: false }).replace(APOSTROPHES, '').matchAll(SCRIPT_RUNS)) {
-    if (STOPWORDS.has(run)) continue;
-    if (LATIN.test(run)) {
-      const token = stem(run);
-      if (!STOPWORDS.has(token)) tokens.push(token);
-    } else if (HAN.test(run)) {
-      tokens.push(run);
-      for (let i = 0; i + 2 <= run.length && run.length > 2; i++) tokens.push(run.slice(i, i + 2));
-    } else if (!HIRAGANA_ONLY.test(run) || HIRAGANA_CONTENT.has(run)) {
-      tokens.push(foldKana(run));
+const WORD_CACHE_LIMIT = 100_000;
+const wordCache = new Map<string, Word>();
+
+/** What one segmented word contributes; remembered, since words repeat across a knowledge base. */
+function wordOf(segment: string): Word {
+  let word = wordCache.get(segment);
+  if (!word) {
+    if (STOPWORDS.has(segment)) word = { kind: 'stopword', tokens: [] };
+    else if (LATIN.test(segment)) {
+      const token = latinToken(segment);
+      word = token === null ? { kind: 'stopword', tokens: [] } : { kind: 'other', tokens: [token] };
+    } else if (JAPANESE_NOUN.test(segment)) word = { kind: 'noun', tokens: [foldKana(segment)] };
+    else {
+      const stems = japaneseStems(segment)
+        .map(foldKana)
+        .filter((token) => !STOPWORDS.has(token));
+      word = { kind: stems.length === 0 ? 'stopword' : 'other', tokens: stems };
     }
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(segment, word);
+  }
+  return word;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LATIN_WORD_CACHE_LIMIT = 100_000;
+const latinWordCache = new Map<string, string | null>();
+
+/** The token of one Latin word, or null for a stopword; remembered, since words repeat. */
+function latinToken(word: string): string | null {
+  let token = latinWordCache.get(word);
+  if (token === undefined) {
+    const stemmed = COMPARISON.has(word) ? 'vs' : stem(word);
+    token = STOPWORDS.has(word) || STOPWORDS.has(stemmed) ? null : stemmed;
+    if (latinWordCache.size >= LATIN_WORD_CACHE_LIMIT) latinWordCache.clear();
+    latinWordCache.set(word, token);
+  }
+  return token;
+}
+
+/** Plain ASCII text (most English) needs no Unicode folding nor word segmentation. */
+function tokenizeAscii(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const word of text
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .split(/[^a-z0-9]+/)) {
+    if (word === '') continue;
+    const token = latinToken(word);
+    if (token !== null) tokens.push({ text: token, compound: false });
   }
   return tokens;
 }
