@@ -525,3 +525,25 @@ function noAnswerMessage(answer: Answer, kb: KnowledgeBase): SlackMessage {
   }
   return { text: fallbackText(fallback, lang), blocks };
 }
+
+/**
+ * The tip of the day: the topic's one-line tip, a link to its documentation and a button that shows
+ * the full answer.
+ */
+export function tipMessage(topic: Topic, lang: Lang): SlackMessage {
+  const tip = escapeMrkdwn(topic.tip[lang]);
+  const title = topic.title[lang];
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(say('tipTitle', lang))}* 💡  ${tip}`, lang)];
+  const links = linkLine(
+    linksFor(topic, lang)
+      .slice(0, 1)
+      .map(({ title: linkTitle, url }) => ({ title: linkTitle, url })),
+    lang,
+  );
+  if (links) blocks.push(context([mrkdwn(links, lang)]));
+  blocks.push(actions([button(title, `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${lang}`)]));
+  return {
+    text: truncate(`${say('tipTitle', lang)}: ${topic.tip[lang]}`, BLOCK_KIT_LIMITS.fallbackText),
+    blocks,
+  };
+}

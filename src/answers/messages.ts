@@ -59,6 +59,24 @@ export const MESSAGES = {
   moreTopics: { en: '…and {count} more', ja: '…ほか {count} 件' },
 
   homeTitle: { en: 'Docker tutor', ja: 'Docker チューター' },
+
+  sorry: {
+    en: 'Sorry, something went wrong on my side and I could not post the answer. Please try again in a moment.',
+    ja: 'すみません、こちらの問題で回答を投稿できませんでした。少し待ってからもう一度お試しください。',
+  },
+  notInChannel: {
+    en: 'I am not in this channel, so I cannot reply in its thread. Invite me with `/invite @docker-tutor`, or ask me with `/docker <question>`.',
+    ja: 'このチャンネルに参加していないため、スレッドに返信できません。`/invite @docker-tutor` で招待するか、`/docker <質問>` で質問してください。',
+  },
+  feedbackThanks: {
+    en: 'Thanks for the feedback! It helps the maintainers improve the answers.',
+    ja: 'フィードバックありがとうございます。回答の改善に役立てます。',
+  },
+  emptyMessage: {
+    en: 'That message has no text I can read. Try `/docker <question>`.',
+    ja: 'そのメッセージには読み取れる文章がありません。`/docker <質問>` で質問してください。',
+  },
+  tipTitle: { en: 'Docker tip', ja: 'Docker ヒント' },
   browseTopics: { en: 'Browse topics', ja: '話題から選ぶ' },
 } satisfies Record<string, Bilingual<string>>;
 

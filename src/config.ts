@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** How the bot talks to Slack: a public HTTP endpoint, an outgoing WebSocket, or not at all. */
+export type Mode = 'http' | 'socket' | 'console';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  mode: Mode;
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  port: number;
+  /** Web API base URL ending in `/`, e.g. a local stand-in in tests; undefined means Slack's. */
+  slackApiUrl?: string;
+  databaseUrl?: string;
+  logLevel: LogLevel;
+  knowledgeDir?: string;
+}
+
+/** Thrown when the environment cannot configure the bot; the message names each variable at fault. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(
+      `Configuration problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const optional = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with "xoxb-" (OAuth & Permissions → Bot User OAuth Token)',
+  }),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with "xapp-" (Basic Information → App-Level Tokens)',
+  }),
+  PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), {
+    message: 'must be a port number between 1 and 65535',
+  }),
+  SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: 'must be an http(s) URL such as https://slack.com/api/',
+  }),
+  DATABASE_URL: optional,
+  LOG_LEVEL: optional.refine(
+    (v) => v === undefined || ['debug', 'info', 'warn', 'error'].includes(v.toLowerCase()),
+    {
+      message: 'must be one of debug, info, warn, error',
+    },
+  ),
+  KNOWLEDGE_DIR: optional,
+});
+
+/**
+ * The one place that reads the environment. Checks everything at once so a person fixes all problems
+ * in one go; never echoes a secret's value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let mode: Mode = 'console';
+  if (e.SLACK_APP_TOKEN) mode = 'socket';
+  else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET) mode = 'http';
+
+  if (mode !== 'console' && !e.SLACK_BOT_TOKEN) {
+    problems.push(
+      'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+    );
+  }
+  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret); ' +
+        'or set SLACK_APP_TOKEN to use Socket Mode',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode,
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    port: e.PORT ? Number(e.PORT) : 3000,
+    slackApiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : undefined,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,11 @@
+import type { AnswerService } from '../answers/answer-service.js';
+import type { AppLogger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+/** The collaborators every listener receives, passed in so tests can hand in fakes. */
+export interface BotDeps {
+  answers: AnswerService;
+  store: Store;
+  logger: AppLogger;
+  now: () => Date;
+}

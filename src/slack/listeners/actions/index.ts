@@ -1,0 +1,15 @@
+import type { App } from '@slack/bolt';
+import { ACTION_IDS } from '../../../answers/blocks.js';
+import type { BotDeps } from '../../deps.js';
+import { feedback } from './feedback.js';
+import { shareAnswer } from './share-answer.js';
+import { showTopic } from './show-topic.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function register(app: App, deps: BotDeps): void {
+  app.action(new RegExp(`^${escapeRegExp(ACTION_IDS.showTopicPrefix)}`), showTopic(deps));
+  app.action(ACTION_IDS.shareAnswer, shareAnswer(deps));
+  app.action(ACTION_IDS.feedbackHelpful, feedback(deps));
+  app.action(ACTION_IDS.feedbackNotHelpful, feedback(deps));
+}
