@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswerService } from '../../src/answers/answer-service.js';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createLogger } from '../../src/logger.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
+import { createSlackBot } from '../../src/slack/app.js';
+import type { BotDeps } from '../../src/slack/deps.js';
+import { openStore } from '../../src/store/index.js';
+import { SIGNING_SECRET } from './signed.js';
+
+export const BOT_TOKEN = 'xoxb-test';
+
+export interface RunningBot {
+  url: string;
+  dbPath: string;
+  logs: string[];
+  deps: BotDeps;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real bot in HTTP mode on a free loopback port, configured from the environment the way
+ * `npm start` is, with its Web API pointed at the stand-in and a real SQLite file.
+ */
+export async function startBot(
+  apiUrl: string,
+  dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
+): Promise<RunningBot> {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${apiUrl}/api/`,
+    DATABASE_URL: dbPath,
+    LOG_LEVEL: 'debug',
+  });
+  const logs: string[] = [];
+  const store = openStore(dbPath);
+  const deps: BotDeps = {
+    answers: createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR)),
+    store,
+    logger: createLogger('debug', (line) => logs.push(line)),
+    now: () => new Date(),
+  };
+  const bot = createSlackBot({ ...config, port: 0 }, deps);
+  const { port } = await bot.start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dbPath,
+    logs,
+    deps,
+    async stop() {
+      await bot.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,428 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBot, BOT_TOKEN, type RunningBot } from './harness.js';
+import { blockActionPayload, eventBody, payloadBody, sendSigned, slashCommandBody } from './signed.js';
+import { StandInSlack } from './stand-in-slack.js';
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+
+let slack: StandInSlack;
+let bot: RunningBot;
+
+beforeAll(async () => {
+  slack = await new StandInSlack().start();
+  bot = await startBot(slack.url);
+});
+
+afterAll(async () => {
+  await bot.stop();
+  await slack.stop();
+});
+
+beforeEach(() => slack.reset());
+
+const events = (body: string, headers?: Record<string, string>) =>
+  sendSigned(`${bot.url}/slack/events`, body, JSON_TYPE, { headers });
+const command = (text: string, id = 'r1', user_id = 'U0001') =>
+  sendSigned(
+    `${bot.url}/slack/events`,
+    slashCommandBody({ text, user_id, response_url: slack.responseUrl(id) }),
+    FORM,
+  );
+const interact = (payload: Record<string, unknown>) =>
+  sendSigned(`${bot.url}/slack/events`, payloadBody(payload), FORM);
+
+function blocksText(body: Record<string, unknown>): string {
+  return JSON.stringify(body.blocks ?? []);
+}
+
+describe('/docker slash command', () => {
+  it('acknowledges at once, then answers privately with a share button', async () => {
+    const ack = await command('what is an image');
+    expect(ack.status).toBe(200);
+    const reply = await slack.waitFor('the response_url answer', () => slack.responses()[0]);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(blocksText(reply.body)).toContain('What is a Docker image?');
+    expect(blocksText(reply.body)).toContain('share_answer');
+    expect(blocksText(reply.body)).toContain('https://docs.docker.com/');
+  });
+
+  it('answers Japanese in Japanese', async () => {
+    await command('イメージとは');
+    const reply = await slack.waitFor('the answer', () => slack.responses()[0]);
+    expect(blocksText(reply.body)).toContain('Dockerイメージ');
+  });
+
+  it("shows usage in the asker's Slack language for /docker alone", async () => {
+    slack.userLocale = 'ja-JP';
+    await command('');
+    const reply = await slack.waitFor('the usage', () => slack.responses()[0]);
+    slack.userLocale = 'en-US';
+    expect(slack.api('users.info')).toHaveLength(1);
+    expect(blocksText(reply.body)).toContain('使い方');
+  });
+
+  it('shows usage for /docker help and the topic list for /docker topics', async () => {
+    await command('help', 'h');
+    await command('topics', 't');
+    await slack.waitFor('two replies', () => slack.responses().length === 2);
+    const byPath = Object.fromEntries(slack.responses().map((r) => [r.method, blocksText(r.body)]));
+    expect(byPath['/response/h']).toContain('/docker topics');
+    expect(byPath['/response/t']).toContain('What is Docker Compose?');
+  });
+
+  it('says it is not sure and records an unanswered question', async () => {
+    await command('what is the weather tomorrow', 'w', 'U0042');
+    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
+    expect(blocksText(reply.body)).toContain('/docker topics');
+    const db = new Database(bot.dbPath, { readonly: true });
+    const row = db.prepare("SELECT * FROM questions WHERE user_id = 'U0042'").get() as Record<
+      string,
+      unknown
+    >;
+    db.close();
+    expect(row).toMatchObject({ question: 'what is the weather tomorrow', answered: 0, topic: null });
+  });
+
+  it('answers a 4,000-character or junk question normally', async () => {
+    await command(`\u202e\u0007 🐳 ${'x'.repeat(4000)}`, 'junk');
+    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply.body).length).toBeLessThan(40_000);
+  });
+
+  it('never lets the question ping anyone when it is shown back', async () => {
+    await command(
+      '<!channel> <!here> <!everyone> <@U999> <!subteam^S1> <https://evil.example|docs> lunch?',
+      'p',
+    );
+    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
+    const text = `${String(reply.body.text)} ${blocksText(reply.body)}`;
+    for (const raw of [
+      '<!channel>',
+      '<!here>',
+      '<!everyone>',
+      '<@U999>',
+      '<!subteam^S1>',
+      '<https://evil.example|docs>',
+    ]) {
+      expect(text).not.toContain(raw);
+    }
+    expect(text).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('buttons', () => {
+  it('shares a private answer in the channel, attributed to the asker', async () => {
+    const value = JSON.stringify({ t: 'image', l: 'en', q: 'what is an image' });
+    await interact(
+      blockActionPayload({
+        actionId: 'share_answer',
+        value,
+        responseUrl: slack.responseUrl('s'),
+        user: 'U0007',
+      }),
+    );
+    await slack.waitFor('two response_url posts', () => slack.responses().length === 2);
+    const [shared, removed] = slack.responses();
+    expect(shared?.body.response_type).toBe('in_channel');
+    expect(blocksText(shared?.body ?? {})).toContain('<@U0007>');
+    expect(removed?.body.delete_original).toBe(true);
+  });
+
+  it('stores feedback with the question, topic and user', async () => {
+    const value = JSON.stringify({ t: 'volumes', l: 'en', q: 'keep my db data' });
+    await interact(
+      blockActionPayload({
+        actionId: 'feedback_not_helpful',
+        value,
+        responseUrl: slack.responseUrl('f'),
+        user: 'U0008',
+      }),
+    );
+    await slack.waitFor('the thanks', () => slack.responses()[0]);
+    const db = new Database(bot.dbPath, { readonly: true });
+    const row = db.prepare("SELECT * FROM feedback WHERE user_id = 'U0008'").get() as Record<string, unknown>;
+    db.close();
+    expect(row).toMatchObject({ question: 'keep my db data', topic: 'volumes', helpful: 0 });
+  });
+
+  it('shows a related topic to the person who clicked', async () => {
+    await interact(
+      blockActionPayload({
+        actionId: 'show_topic:volumes',
+        value: 'volumes|ja',
+        responseUrl: slack.responseUrl('r'),
+        ephemeral: false,
+      }),
+    );
+    const reply = await slack.waitFor('the topic', () => slack.responses()[0]);
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(blocksText(reply.body)).toContain('ボリューム');
+  });
+});
+
+describe('mentions, DMs, shortcut and App Home', () => {
+  it('replies in a new thread under a top-level mention', async () => {
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> what is docker compose',
+        ts: '1700000100.000100',
+        channel: 'C0001',
+        event_ts: '1700000100.000100',
+      }),
+    );
+    const post = await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    expect(post.body).toMatchObject({ channel: 'C0001', thread_ts: '1700000100.000100' });
+    expect(String(post.body.text)).toContain('Compose');
+    expect(post.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it('replies inside the thread a mention is in, in Japanese for Japanese', async () => {
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> ボリュームとは',
+        ts: '1700000200.000200',
+        thread_ts: '1700000150.000100',
+        channel: 'C0001',
+        event_ts: '1700000200.000200',
+      }),
+    );
+    const post = await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    expect(post.body.thread_ts).toBe('1700000150.000100');
+    expect(String(post.body.text)).toMatch(/ボリューム/);
+  });
+
+  it('answers a direct message in the DM', async () => {
+    await events(
+      eventBody({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U0001',
+        text: 'how do I see container logs',
+        ts: '1700000300.000300',
+        channel: 'D0001',
+        event_ts: '1700000300.000300',
+      }),
+    );
+    const post = await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    expect(post.body.channel).toBe('D0001');
+    expect(post.body.thread_ts).toBeUndefined();
+    expect(String(post.body.text)).toContain('logs');
+  });
+
+  it('answers the message a shortcut was used on, in its thread', async () => {
+    await interact({
+      type: 'message_action',
+      callback_id: 'ask_docker_bot',
+      trigger_id: '1.2.3',
+      action_ts: '1700000400.1',
+      team: { id: 'T0001' },
+      user: { id: 'U0001', name: 'alice' },
+      channel: { id: 'C0002', name: 'dev' },
+      message: {
+        type: 'message',
+        user: 'U0003',
+        text: 'why does my container lose its data?',
+        ts: '1700000400.000400',
+        thread_ts: '1700000390.000100',
+      },
+      response_url: slack.responseUrl('sc'),
+    });
+    const post = await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    expect(post.body).toMatchObject({ channel: 'C0002', thread_ts: '1700000390.000100' });
+  });
+
+  it('tells the user privately when the shortcut is used where the bot is not a member', async () => {
+    slack.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await interact({
+      type: 'message_action',
+      callback_id: 'ask_docker_bot',
+      trigger_id: '1.2.3',
+      action_ts: '1700000500.1',
+      team: { id: 'T0001' },
+      user: { id: 'U0001', name: 'alice' },
+      channel: { id: 'C0003', name: 'random' },
+      message: { type: 'message', user: 'U0003', text: 'what is a volume', ts: '1700000500.000500' },
+      response_url: slack.responseUrl('nic'),
+    });
+    const reply = await slack.waitFor('the private note', () => slack.responses()[0]);
+    expect(String(reply.body.text)).toContain('/invite');
+  });
+
+  it('publishes App Home with the topics', async () => {
+    await events(
+      eventBody({
+        type: 'app_home_opened',
+        user: 'U0001',
+        channel: 'D0001',
+        tab: 'home',
+        event_ts: '1700000600.1',
+      }),
+    );
+    const publish = await slack.waitFor('views.publish', () => slack.api('views.publish')[0]);
+    expect(publish.body.user_id).toBe('U0001');
+    expect(JSON.stringify(publish.body.view)).toContain('show_topic:volumes');
+  });
+});
+
+describe('reliability', () => {
+  it('refuses a forged signature with 401 and does nothing', async () => {
+    const body = slashCommandBody({ text: 'what is an image', response_url: slack.responseUrl('x') });
+    const res = await sendSigned(`${bot.url}/slack/events`, body, FORM, { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['more than 5 minutes old', -6 * 60],
+    ['more than 5 minutes in the future', 6 * 60],
+  ])('refuses a timestamp %s with 401', async (_label, offset) => {
+    const body = slashCommandBody({ text: 'what is an image', response_url: slack.responseUrl('x') });
+    const res = await sendSigned(`${bot.url}/slack/events`, body, FORM, {
+      timestamp: Math.floor(Date.now() / 1000) + offset,
+    });
+    expect(res.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.calls).toHaveLength(0);
+  });
+
+  it('answers a retried event (same event_id, X-Slack-Retry-Num) once', async () => {
+    const body = eventBody(
+      {
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> kubectl',
+        ts: '1700000700.000700',
+        channel: 'C0001',
+        event_ts: '1700000700.000700',
+      },
+      'EvRetry1',
+    );
+    await events(body);
+    await events(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await events(body, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.api('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('answers a mention delivered both as app_mention and message.im once', async () => {
+    const event = {
+      user: 'U0001',
+      text: '<@UBOT> docker ps',
+      ts: '1700000800.000800',
+      channel: 'D0002',
+      event_ts: '1700000800.000800',
+    };
+    await Promise.all([
+      events(eventBody({ type: 'app_mention', ...event })),
+      events(eventBody({ type: 'message', channel_type: 'im', ...event })),
+    ]);
+    await slack.waitFor('the reply', () => slack.api('chat.postMessage')[0]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.api('chat.postMessage')).toHaveLength(1);
+  });
+
+  it("ignores its own and other bots' messages", async () => {
+    await events(
+      eventBody({
+        type: 'message',
+        channel_type: 'im',
+        user: 'UBOT',
+        bot_id: 'BBOT',
+        text: 'what is an image',
+        ts: '1700000900.1',
+        channel: 'D0001',
+      }),
+    );
+    await events(
+      eventBody({
+        type: 'message',
+        channel_type: 'im',
+        subtype: 'bot_message',
+        bot_id: 'BOTHER',
+        text: 'what is an image',
+        ts: '1700000900.2',
+        channel: 'D0001',
+      }),
+    );
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'UOTHERBOT',
+        bot_id: 'BOTHER',
+        text: '<@UBOT> what is an image',
+        ts: '1700000900.3',
+        channel: 'C0001',
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.api('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('waits out a 429 with Retry-After, then delivers', async () => {
+    slack.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> restart policy',
+        ts: '1700001000.1',
+        channel: 'C0001',
+      }),
+    );
+    await slack.waitFor('two attempts', () => slack.api('chat.postMessage').length === 2, 8000);
+    expect(slack.api('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('falls back to plain text when Slack rejects the blocks', async () => {
+    slack.script('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> healthcheck',
+        ts: '1700001100.1',
+        channel: 'C0001',
+      }),
+    );
+    const retry = await slack.waitFor('the text-only retry', () => slack.api('chat.postMessage')[1]);
+    expect(retry.body.blocks).toBeUndefined();
+    expect(String(retry.body.text)).toContain('HEALTHCHECK');
+  });
+
+  it('survives a network failure, apologises, logs no token, and keeps serving', async () => {
+    slack.script('chat.postMessage', { hangUp: true }, 3);
+    await events(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0001',
+        text: '<@UBOT> docker logs',
+        ts: '1700001200.1',
+        channel: 'C0001',
+      }),
+    );
+    await slack.waitFor('the apology', () => slack.api('chat.postEphemeral')[0], 10_000);
+    await command('what is an image', 'after');
+    await slack.waitFor('the next answer', () => slack.responses()[0]);
+    expect(bot.logs.some((line) => line.includes('chat.postMessage failed'))).toBe(true);
+    expect(bot.logs.join('\n')).not.toContain(BOT_TOKEN);
+  });
+
+  it('serves GET /healthz', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, topics: 49 });
+  });
+});
