@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { TipSubscription } from './store/store.js';
+import { parseTipChannels } from './tips/schedule.js';
+import { isValidTimeZone } from './tips/time.js';
 
 /** How the bot talks to Slack: a public HTTP endpoint, an outgoing WebSocket, or not at all. */
 export type Mode = 'http' | 'socket' | 'console';
@@ -15,6 +18,10 @@ export interface Config {
   databaseUrl?: string;
   logLevel: LogLevel;
   knowledgeDir?: string;
+  /** Time zone of tip schedules whose subscriber's zone is unknown (TIP_TIMEZONE, default UTC). */
+  tipTimeZone: string;
+  /** Tip subscriptions kept as configuration (TIP_CHANNELS). */
+  tipChannels: TipSubscription[];
 }
 
 /** Thrown when the environment cannot configure the bot; the message names each variable at fault. */
@@ -56,6 +63,10 @@ const schema = z.object({
     },
   ),
   KNOWLEDGE_DIR: optional,
+  TIP_TIMEZONE: optional.refine((v) => v === undefined || isValidTimeZone(v), {
+    message: 'must be an IANA time zone such as Asia/Tokyo or UTC',
+  }),
+  TIP_CHANNELS: optional,
 });
 
 /**
@@ -85,6 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'or set SLACK_APP_TOKEN to use Socket Mode',
     );
   }
+  const tipTimeZone = e.TIP_TIMEZONE ?? 'UTC';
+  let tipChannels: TipSubscription[] = [];
+  try {
+    tipChannels = e.TIP_CHANNELS ? parseTipChannels(e.TIP_CHANNELS, tipTimeZone) : [];
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -97,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    tipTimeZone,
+    tipChannels,
   };
 }
 

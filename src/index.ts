@@ -5,12 +5,12 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { createAnswerService } from './answers/answer-service.js';
+import { startBot } from './bot.js';
 import { runConsole } from './console/console.js';
 import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
-import { createSlackBot } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { openStore } from './store/index.js';
 
@@ -39,7 +39,13 @@ async function main(): Promise<number> {
   }
 
   const store = openStore(config.databaseUrl);
-  const deps: BotDeps = { answers: createAnswerService(kb), store, logger, now: () => new Date() };
+  const deps: BotDeps = {
+    answers: createAnswerService(kb),
+    store,
+    logger,
+    now: () => new Date(),
+    tipTimeZone: config.tipTimeZone,
+  };
 
   if (config.mode === 'console') {
     await runConsole(deps, process.stdin, process.stdout);
@@ -47,9 +53,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = createSlackBot(config, deps);
-  const { port } = await bot.start();
-  logger.log('info', 'bot started', { mode: config.mode, port, topics: kb.topics.length });
+  const bot = await startBot(config, deps);
+  logger.log('info', 'bot started', { mode: config.mode, port: bot.port, topics: kb.topics.length });
 
   process.on('unhandledRejection', (error) => logger.log('error', 'unhandled rejection', { error }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -527,23 +527,21 @@ function noAnswerMessage(answer: Answer, kb: KnowledgeBase): SlackMessage {
 }
 
 /**
- * The tip of the day: the topic's one-line tip, a link to its documentation and a button that shows
- * the full answer.
+ * The tip of the day: the topic's one-line tip (in one language or both), a link to its documentation
+ * and a button that shows the full answer.
  */
-export function tipMessage(topic: Topic, lang: Lang): SlackMessage {
-  const tip = escapeMrkdwn(topic.tip[lang]);
-  const title = topic.title[lang];
-  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(say('tipTitle', lang))}* 💡  ${tip}`, lang)];
-  const links = linkLine(
-    linksFor(topic, lang)
-      .slice(0, 1)
-      .map(({ title: linkTitle, url }) => ({ title: linkTitle, url })),
-    lang,
+export function tipMessage(topic: Topic, lang: Lang | 'both'): SlackMessage {
+  const langs: Lang[] = lang === 'both' ? ['en', 'ja'] : [lang];
+  const first = langs[0] as Lang;
+  const blocks: KnownBlock[] = langs.map((l) =>
+    section(`*${escapeMrkdwn(say('tipTitle', l))}* 💡  ${escapeMrkdwn(topic.tip[l])}`, l),
   );
-  if (links) blocks.push(context([mrkdwn(links, lang)]));
-  blocks.push(actions([button(title, `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${lang}`)]));
-  return {
-    text: truncate(`${say('tipTitle', lang)}: ${topic.tip[lang]}`, BLOCK_KIT_LIMITS.fallbackText),
-    blocks,
-  };
+  const link = linksFor(topic, first)[0];
+  const links = link ? linkLine([{ title: link.title, url: link.url }], first) : null;
+  if (links) blocks.push(context([mrkdwn(links, first)]));
+  blocks.push(
+    actions([button(topic.title[first], `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${first}`)]),
+  );
+  const text = langs.map((l) => `${say('tipTitle', l)}: ${topic.tip[l]}`).join('\n');
+  return { text: truncate(text, BLOCK_KIT_LIMITS.fallbackText), blocks };
 }

@@ -77,6 +77,43 @@ export const MESSAGES = {
     ja: 'そのメッセージには読み取れる文章がありません。`/docker <質問>` で質問してください。',
   },
   tipTitle: { en: 'Docker tip', ja: 'Docker ヒント' },
+  tipPaused: {
+    en: 'I paused the daily Docker tip for {channel}: I could not post there ({reason}). Invite me with `/invite @docker-tutor` in that channel, then run `/docker tip subscribe` there again.',
+    ja: '{channel} への Docker ヒントの投稿を一時停止しました。投稿できませんでした ({reason})。そのチャンネルで `/invite @docker-tutor` で招待してから、もう一度 `/docker tip subscribe` を実行してください。',
+  },
+  tipSubscribed: {
+    en: 'This channel will get a Docker tip at {time} ({zone}), {days}, {lang}. Next tip: {next}. Make sure I am a member here (`/invite @docker-tutor`).',
+    ja: 'このチャンネルに {time} ({zone}) に Docker ヒントを投稿します ({days}、{lang})。次回: {next}。このチャンネルに参加していることを確認してください (`/invite @docker-tutor`)。',
+  },
+  tipUnsubscribed: {
+    en: 'No more Docker tips in this channel.',
+    ja: 'このチャンネルへの Docker ヒントの投稿をやめました。',
+  },
+  tipNotSubscribed: {
+    en: 'This channel has no tip of the day. Subscribe with `/docker tip subscribe 09:00`.',
+    ja: 'このチャンネルには今日のヒントが設定されていません。`/docker tip subscribe 09:00` で設定できます。',
+  },
+  tipStatus: {
+    en: 'Tip of the day here: {time} ({zone}), {days}, {lang}. Next tip: {next}.',
+    ja: 'このチャンネルの今日のヒント: {time} ({zone})、{days}、{lang}。次回: {next}。',
+  },
+  tipStatusPaused: {
+    en: 'Tip of the day here is paused: {reason}. Run `/docker tip subscribe` again once I can post here.',
+    ja: 'このチャンネルの今日のヒントは一時停止中です: {reason}。投稿できるようになったら、もう一度 `/docker tip subscribe` を実行してください。',
+  },
+  tipFromConfig: {
+    en: 'This schedule comes from TIP_CHANNELS in the bot configuration; change it there.',
+    ja: 'この設定はボットの設定 (TIP_CHANNELS) から来ています。変更はそちらで行ってください。',
+  },
+  tipUsage: {
+    en: 'Usage: `/docker tip` (a tip now), `/docker tip subscribe [HH:MM] [weekdays|daily] [en|ja|both] [tz=Asia/Tokyo]`, `/docker tip unsubscribe`, `/docker tip status`.',
+    ja: '使い方: `/docker tip` (今すぐヒント)、`/docker tip subscribe [HH:MM] [weekdays|daily] [en|ja|both] [tz=Asia/Tokyo]`、`/docker tip unsubscribe`、`/docker tip status`。',
+  },
+  weekdays: { en: 'on weekdays', ja: '平日' },
+  daily: { en: 'every day', ja: '毎日' },
+  inEnglish: { en: 'in English', ja: '英語' },
+  inJapanese: { en: 'in Japanese', ja: '日本語' },
+  inBoth: { en: 'in English and Japanese', ja: '英語と日本語' },
   browseTopics: { en: 'Browse topics', ja: '話題から選ぶ' },
 } satisfies Record<string, Bilingual<string>>;
 

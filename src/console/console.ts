@@ -31,7 +31,11 @@ export async function runConsole(deps: BotDeps, input: Readable, output: Writabl
     }
     const command = /^\/docker(?:\s+|$)(.*)$/i.exec(text);
     if (command) {
-      const reply = await dockerCommandReply(command[1] ?? '', deps, async (t) => detectLang(t));
+      const reply = await dockerCommandReply(command[1] ?? '', deps, {
+        channelId: 'console',
+        userId: 'console',
+        profile: async () => ({ lang: detectLang(command[1] ?? '') }),
+      });
       output.write(`\n${renderForTerminal(reply.message)}\n`);
       if (reply.answer) await recordQuestion(deps, reply.answer, 'console', 'console');
     } else {

@@ -8,4 +8,6 @@ export interface BotDeps {
   store: Store;
   logger: AppLogger;
   now: () => Date;
+  /** Time zone for tip schedules when the subscriber's own is unknown (TIP_TIMEZONE). */
+  tipTimeZone: string;
 }

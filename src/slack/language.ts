@@ -8,10 +8,21 @@ import { detectLang } from '../search/normalize.js';
  */
 export async function userLanguage(client: WebClient, userId: string, text = ''): Promise<Lang> {
   if (text.trim() !== '') return detectLang(text);
+  return (await userProfile(client, userId)).lang;
+}
+
+/** A person's Slack language and time zone (users.info); English and no zone when unavailable. */
+export async function userProfile(
+  client: WebClient,
+  userId: string,
+): Promise<{ lang: Lang; timeZone?: string }> {
   try {
     const result = await client.users.info({ user: userId, include_locale: true });
-    return result.user?.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+    return {
+      lang: result.user?.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+      timeZone: result.user?.tz,
+    };
   } catch {
-    return 'en';
+    return { lang: 'en' };
   }
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FeedbackRecord, QuestionRecord, Store } from './store.js';
+import { randomUUID } from 'node:crypto';
+import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 
 /**
  * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
@@ -50,6 +51,38 @@ const MIGRATIONS: readonly Migration[] = [
         at INTEGER NOT NULL
       );
       CREATE INDEX feedback_at ON feedback (at);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE tip_subscriptions (
+        channel TEXT PRIMARY KEY,
+        time TEXT NOT NULL,
+        days TEXT NOT NULL CHECK (days IN ('weekdays', 'daily')),
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        time_zone TEXT NOT NULL,
+        subscriber TEXT,
+        source TEXT NOT NULL CHECK (source IN ('slack', 'config')),
+        paused_reason TEXT,
+        updated_at INTEGER NOT NULL
+      );
+
+      -- One row per channel and local date: the primary key is the exactly-once guarantee.
+      CREATE TABLE tip_slots (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        topic TEXT,
+        cycle INTEGER,
+        PRIMARY KEY (channel, local_date)
+      );
+
+      CREATE TABLE tip_rotations (
+        channel TEXT PRIMARY KEY,
+        seed TEXT NOT NULL,
+        cycle INTEGER NOT NULL
+      );
     `,
   },
 ];
@@ -125,7 +158,83 @@ function createStore(db: Database.Database): Store {
     pruneDeliveries.run(cutoff);
   });
 
+  const saveSubscription = db.prepare(
+    `INSERT INTO tip_subscriptions (channel, time, days, lang, time_zone, subscriber, source, paused_reason, updated_at)
+     VALUES (@channel, @time, @days, @lang, @timeZone, @subscriber, @source, NULL, @updatedAt)
+     ON CONFLICT (channel) DO UPDATE SET time = excluded.time, days = excluded.days, lang = excluded.lang,
+       time_zone = excluded.time_zone, subscriber = excluded.subscriber, source = excluded.source,
+       paused_reason = NULL, updated_at = excluded.updated_at`,
+  );
+  const removeSubscription = db.prepare<[string]>('DELETE FROM tip_subscriptions WHERE channel = ?');
+  const selectSubscription = db.prepare<[string], SubscriptionRow>(
+    'SELECT * FROM tip_subscriptions WHERE channel = ?',
+  );
+  const selectSubscriptions = db.prepare<[], SubscriptionRow>(
+    'SELECT * FROM tip_subscriptions ORDER BY channel',
+  );
+  const pauseSubscription = db.prepare<[string, number, string]>(
+    'UPDATE tip_subscriptions SET paused_reason = ?, updated_at = ? WHERE channel = ?',
+  );
+  const claimSlot = db.prepare<[string, string, number]>(
+    'INSERT INTO tip_slots (channel, local_date, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const markPosted = db.prepare<[string, number, string, string]>(
+    'UPDATE tip_slots SET topic = ?, cycle = ? WHERE channel = ? AND local_date = ?',
+  );
+  const insertRotation = db.prepare<[string, string]>(
+    'INSERT INTO tip_rotations (channel, seed, cycle) VALUES (?, ?, 0) ON CONFLICT DO NOTHING',
+  );
+  const selectRotation = db.prepare<[string], { seed: string; cycle: number }>(
+    'SELECT seed, cycle FROM tip_rotations WHERE channel = ?',
+  );
+  const selectPosted = db.prepare<[string, number], { topic: string }>(
+    'SELECT topic FROM tip_slots WHERE channel = ? AND cycle = ? AND topic IS NOT NULL',
+  );
+  const setCycle = db.prepare<[number, string]>(
+    'UPDATE tip_rotations SET cycle = MAX(cycle, ?) WHERE channel = ?',
+  );
+
   return {
+    async saveTipSubscription(subscription: TipSubscription): Promise<void> {
+      saveSubscription.run({ ...subscription, updatedAt: Date.now() });
+    },
+
+    async removeTipSubscription(channel: string): Promise<boolean> {
+      return removeSubscription.run(channel).changes === 1;
+    },
+
+    async getTipSubscription(channel: string): Promise<TipSubscription | null> {
+      const row = selectSubscription.get(channel);
+      return row ? toSubscription(row) : null;
+    },
+
+    async listTipSubscriptions(): Promise<TipSubscription[]> {
+      return selectSubscriptions.all().map(toSubscription);
+    },
+
+    async pauseTipSubscription(channel: string, reason: string): Promise<void> {
+      pauseSubscription.run(reason, Date.now(), channel);
+    },
+
+    async claimTipSlot(channel: string, localDate: string, at: Date): Promise<boolean> {
+      return claimSlot.run(channel, localDate, epochMs(at)).changes === 1;
+    },
+
+    async recordTipPosted(channel: string, localDate: string, topic: string, cycle: number): Promise<void> {
+      markPosted.run(topic, cycle, channel, localDate);
+    },
+
+    async tipRotation(channel: string): Promise<TipRotation> {
+      insertRotation.run(channel, randomUUID());
+      const rotation = selectRotation.get(channel) as { seed: string; cycle: number };
+      const posted = selectPosted.all(channel, rotation.cycle).map((row) => row.topic);
+      return { seed: rotation.seed, cycle: rotation.cycle, posted };
+    },
+
+    async startTipCycle(channel: string, cycle: number): Promise<void> {
+      setCycle.run(cycle, channel);
+    },
+
     async claimDelivery(key: string, at: Date): Promise<boolean> {
       // The primary key makes the insert the lock: of any number of processes, exactly one changes a row.
       return claim.run(key, epochMs(at)).changes === 1;
@@ -155,6 +264,30 @@ function createStore(db: Database.Database): Store {
     async close(): Promise<void> {
       if (db.open) db.close();
     },
+  };
+}
+
+interface SubscriptionRow {
+  channel: string;
+  time: string;
+  days: TipSubscription['days'];
+  lang: TipSubscription['lang'];
+  time_zone: string;
+  subscriber: string | null;
+  source: TipSubscription['source'];
+  paused_reason: string | null;
+}
+
+function toSubscription(row: SubscriptionRow): TipSubscription {
+  return {
+    channel: row.channel,
+    time: row.time,
+    days: row.days,
+    lang: row.lang,
+    timeZone: row.time_zone,
+    subscriber: row.subscriber,
+    source: row.source,
+    pausedReason: row.paused_reason,
   };
 }
 

@@ -19,6 +19,27 @@ export interface Store {
   /** Deletes stored question text and feedback older than `before`, and expired delivery claims. */
   prune(before: Date): Promise<void>;
 
+  /** Creates or replaces a channel's tip subscription (and un-pauses it). */
+  saveTipSubscription(subscription: TipSubscription): Promise<void>;
+  /** Removes a channel's subscription; false when there was none. */
+  removeTipSubscription(channel: string): Promise<boolean>;
+  getTipSubscription(channel: string): Promise<TipSubscription | null>;
+  listTipSubscriptions(): Promise<TipSubscription[]>;
+  /** Stops posting to a channel until it subscribes again, remembering why. */
+  pauseTipSubscription(channel: string, reason: string): Promise<void>;
+
+  /**
+   * Claims a channel's tip for one local date (YYYY-MM-DD). Exactly one claim succeeds, across restarts
+   * and every process sharing the database; the winner posts.
+   */
+  claimTipSlot(channel: string, localDate: string, at: Date): Promise<boolean>;
+  /** Records which topic the claimed slot posted, in which rotation cycle. */
+  recordTipPosted(channel: string, localDate: string, topic: string, cycle: number): Promise<void>;
+  /** The channel's rotation: its shuffle seed, current cycle and the topics posted in that cycle. */
+  tipRotation(channel: string): Promise<TipRotation>;
+  /** Starts the next cycle once every topic has been posted. */
+  startTipCycle(channel: string, cycle: number): Promise<void>;
+
   close(): Promise<void>;
 }
 
@@ -42,4 +63,28 @@ export interface FeedbackRecord {
   userId: string;
   helpful: boolean;
   at: Date;
+}
+
+export type TipDays = 'weekdays' | 'daily';
+export type TipLang = 'en' | 'ja' | 'both';
+
+export interface TipSubscription {
+  channel: string;
+  /** Local time of day, HH:MM (24 h). */
+  time: string;
+  days: TipDays;
+  lang: TipLang;
+  /** IANA time zone the time is in, e.g. Asia/Tokyo. */
+  timeZone: string;
+  /** Who subscribed (told by DM if posting fails); null for subscriptions from TIP_CHANNELS. */
+  subscriber: string | null;
+  source: 'slack' | 'config';
+  /** Why posting is paused (e.g. not_in_channel), or null when active. */
+  pausedReason: string | null;
+}
+
+export interface TipRotation {
+  seed: string;
+  cycle: number;
+  posted: string[];
 }

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
-import { createSlackBot } from '../../src/slack/app.js';
+import { startBot as startRunningBot, type RunningBot as Running } from '../../src/bot.js';
+import type { TimerFunctions } from '../../src/tips/scheduler.js';
 import type { BotDeps } from '../../src/slack/deps.js';
 import { openStore } from '../../src/store/index.js';
 import { SIGNING_SECRET } from './signed.js';
@@ -15,6 +16,8 @@ export const BOT_TOKEN = 'xoxb-test';
 
 export interface RunningBot {
   url: string;
+  running: Running;
+  clock: { now: Date };
   dbPath: string;
   logs: string[];
   deps: BotDeps;
@@ -28,8 +31,10 @@ export interface RunningBot {
 export async function startBot(
   apiUrl: string,
   dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
+  env: Record<string, string> = {},
 ): Promise<RunningBot> {
   const config = loadConfig({
+    ...env,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${apiUrl}/api/`,
@@ -37,22 +42,36 @@ export async function startBot(
     LOG_LEVEL: 'debug',
   });
   const logs: string[] = [];
+  /** The bot's clock: real time unless a test sets it. */
+  const clock = {
+    fixed: undefined as Date | undefined,
+    get now() {
+      return this.fixed ?? new Date();
+    },
+    set now(value: Date) {
+      this.fixed = value;
+    },
+  };
   const store = openStore(dbPath);
   const deps: BotDeps = {
     answers: createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR)),
     store,
     logger: createLogger('debug', (line) => logs.push(line)),
-    now: () => new Date(),
+    now: () => clock.now,
+    tipTimeZone: config.tipTimeZone,
   };
-  const bot = createSlackBot({ ...config, port: 0 }, deps);
-  const { port } = await bot.start();
+  // The tip scheduler's minute timer never fires in tests: they call tick() at the instant they choose.
+  const noTimers: TimerFunctions = { setInterval: () => undefined, clearInterval: () => {} };
+  const running = await startRunningBot({ ...config, port: 0 }, deps, noTimers);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${running.port}`,
+    running,
+    clock,
     dbPath,
     logs,
     deps,
     async stop() {
-      await bot.stop();
+      await running.stop();
       await store.close();
     },
   };

@@ -7,16 +7,16 @@ import {
   topicsMessage,
   type SlackMessage,
 } from '../../../answers/blocks.js';
-import type { Lang, Topic } from '../../../knowledge/types.js';
+import type { Lang } from '../../../knowledge/types.js';
 import { detectLang } from '../../../search/normalize.js';
 import type { BotDeps } from '../../deps.js';
-import { userLanguage } from '../../language.js';
+import { userProfile } from '../../language.js';
+import { tipCommandReply, type TipCommandContext } from './tip-command.js';
 import { recordQuestion } from '../../record.js';
 
 export type DockerSubcommand = 'help' | 'topics' | 'tip' | 'question';
 
 const SUBCOMMANDS: Record<string, DockerSubcommand> = {
-  '': 'help',
   help: 'help',
   '?': 'help',
   ヘルプ: 'help',
@@ -32,41 +32,41 @@ const SUBCOMMANDS: Record<string, DockerSubcommand> = {
   ヒント: 'tip',
 };
 
-/** `/docker` alone or `help` → usage; `topics` → the list; `tip` → a tip; anything else is a question. */
-export function parseDockerCommand(text: string): { kind: DockerSubcommand; text: string } {
+/**
+ * `/docker` alone or `help` → usage; `topics` → the list; `tip …` → tips; anything else is a question.
+ * Only `tip` takes further words: "topics about volumes" is a question.
+ */
+export function parseDockerCommand(text: string): { kind: DockerSubcommand; text: string; args: string[] } {
   const trimmed = text.trim();
-  return { kind: SUBCOMMANDS[trimmed.toLowerCase()] ?? 'question', text: trimmed };
+  if (trimmed === '') return { kind: 'help', text: trimmed, args: [] };
+  const [first = '', ...args] = trimmed.split(/\s+/);
+  const kind = SUBCOMMANDS[first.toLowerCase()];
+  if (kind === 'tip') return { kind, text: trimmed, args };
+  if (kind && args.length === 0) return { kind, text: trimmed, args: [] };
+  return { kind: 'question', text: trimmed, args: [] };
 }
 
 /** The private reply to `/docker …`, shared by the Slack listener and the local console. */
 export async function dockerCommandReply(
   text: string,
   deps: BotDeps,
-  languageFor: (text: string) => Promise<Lang>,
-  pickTip: () => Topic | undefined = () => randomTopic(deps),
+  context: TipCommandContext,
 ): Promise<{ message: SlackMessage; answer?: Answer }> {
-  const { kind, text: question } = parseDockerCommand(text);
+  const { kind, text: question, args } = parseDockerCommand(text);
   const { kb } = deps.answers.current();
+  const languageOf = async () => (question === '' ? (await context.profile()).lang : detectLang(question));
   switch (kind) {
     case 'help':
-      return { message: helpMessage(await languageFor(question)) };
+      return { message: helpMessage(await languageOf()) };
     case 'topics':
-      return { message: topicsMessage(await languageFor(question), kb) };
-    case 'tip': {
-      const topic = pickTip();
-      const lang = await languageFor(question);
-      return { message: topic ? tipMessage(topic, lang) : helpMessage(lang) };
-    }
+      return { message: topicsMessage(await languageOf(), kb) };
+    case 'tip':
+      return { message: await tipCommandReply(args, context, deps) };
     case 'question': {
       const answer = deps.answers.answer(question);
       return { message: answerMessage(answer, kb, { shareable: answer.answered }), answer };
     }
   }
-}
-
-function randomTopic(deps: BotDeps): Topic | undefined {
-  const { topics } = deps.answers.current().kb;
-  return topics[Math.floor(Math.random() * topics.length)];
 }
 
 /**
@@ -76,9 +76,13 @@ function randomTopic(deps: BotDeps): Topic | undefined {
 export function dockerCommand(deps: BotDeps) {
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
-    const languageFor = (text: string) =>
-      text === '' ? userLanguage(client, command.user_id) : Promise.resolve(detectLang(text));
-    const { message, answer } = await dockerCommandReply(command.text ?? '', deps, languageFor);
+    let profile: Promise<{ lang: Lang; timeZone?: string }> | undefined;
+    const context: TipCommandContext = {
+      channelId: command.channel_id,
+      userId: command.user_id,
+      profile: () => (profile ??= userProfile(client, command.user_id)),
+    };
+    const { message, answer } = await dockerCommandReply(command.text ?? '', deps, context);
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {
