@@ -1,8 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
+import { formatProblem, KnowledgeError } from './knowledge/errors.js';
+import { watchKnowledge } from './knowledge/watch.js';
+import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import { createSlackBot } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
-import { createTipScheduler, type TimerFunctions, type TipScheduler } from './tips/scheduler.js';
+import { createTipScheduler, realTimers, type TimerFunctions, type TipScheduler } from './tips/scheduler.js';
 
 export interface RunningBot {
   /** Port bound in HTTP mode. */
@@ -20,13 +23,39 @@ export async function startBot(config: Config, deps: BotDeps, timers?: TimerFunc
   for (const subscription of config.tipChannels) await deps.store.saveTipSubscription(subscription);
   const tips = createTipScheduler({ ...deps, client: bot.app.client }, timers);
   tips.start();
+  const retention = startRetention(config, deps, timers);
+  const knowledge = watchKnowledge(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, {
+    onReload: (kb) => {
+      deps.answers.replace(kb);
+      deps.logger.log('info', 'knowledge reloaded', { topics: kb.topics.length });
+    },
+    onError: (error) =>
+      deps.logger.log('error', 'knowledge edit rejected; the previous knowledge keeps serving', {
+        problems: error instanceof KnowledgeError ? error.problems.map(formatProblem) : [error.message],
+      }),
+  });
   return {
     port,
     client: bot.app.client,
     tips,
     async stop() {
+      knowledge.close();
+      retention.stop();
       await tips.stop();
       await bot.stop();
     },
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes question text and feedback older than RETENTION_DAYS, at start and then daily. */
+function startRetention(config: Config, deps: BotDeps, timers: TimerFunctions = realTimers) {
+  const prune = () =>
+    deps.store
+      .prune(new Date(deps.now().getTime() - config.retentionDays * DAY_MS))
+      .catch((error: unknown) => deps.logger.log('error', 'could not prune old questions', { error }));
+  void prune();
+  const handle = timers.setInterval(() => void prune(), DAY_MS);
+  return { stop: () => timers.clearInterval(handle) };
 }

@@ -22,6 +22,12 @@ export interface Config {
   tipTimeZone: string;
   /** Tip subscriptions kept as configuration (TIP_CHANNELS). */
   tipChannels: TipSubscription[];
+  /** Slack user ids allowed to run `/docker admin …` (ADMIN_USER_IDS). */
+  adminUserIds: string[];
+  /** Stored question text and feedback are deleted after this many days (RETENTION_DAYS, default 90). */
+  retentionDays: number;
+  /** STORE_QUESTIONS=false keeps no question text (topics and counts are still kept). */
+  storeQuestions: boolean;
 }
 
 /** Thrown when the environment cannot configure the bot; the message names each variable at fault. */
@@ -67,7 +73,39 @@ const schema = z.object({
     message: 'must be an IANA time zone such as Asia/Tokyo or UTC',
   }),
   TIP_CHANNELS: optional,
+  ADMIN_USER_IDS: optional.refine(
+    (v) => v === undefined || /^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/.test(v),
+    {
+      message: 'must be Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH',
+    },
+  ),
+  RETENTION_DAYS: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1), {
+    message: 'must be a whole number of days, at least 1',
+  }),
+  STORE_QUESTIONS: optional.refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
+    message: 'must be true or false',
+  }),
 });
+
+/** Every environment variable the bot reads; deployment files may set no other (test/deploy checks). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as readonly (keyof typeof schema.shape)[];
+
+/** What HTTP mode cannot start without; a deployment must supply each (test/deploy checks). */
+export const REQUIRED_IN_HTTP_MODE = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+type RequiredVariable = (typeof REQUIRED_IN_HTTP_MODE)[number];
+
+const REQUIRED: Record<Mode, readonly RequiredVariable[]> = {
+  http: REQUIRED_IN_HTTP_MODE,
+  // SLACK_APP_TOKEN is set by definition: it is what selects Socket Mode.
+  socket: ['SLACK_BOT_TOKEN'],
+  console: [],
+};
+
+const WHERE_TO_FIND: Record<RequiredVariable, string> = {
+  SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+  SLACK_SIGNING_SECRET:
+    'HTTP mode needs it (Basic Information → Signing Secret); or set SLACK_APP_TOKEN to use Socket Mode',
+};
 
 /**
  * The one place that reads the environment. Checks everything at once so a person fixes all problems
@@ -75,27 +113,23 @@ const schema = z.object({
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  // Which variables are set decides the mode, even when a value is malformed, so a missing variable is
+  // reported in the same run as a malformed one.
+  const isSet = (name: string) => (env[name]?.trim() ?? '') !== '';
 
   let mode: Mode = 'console';
-  if (e.SLACK_APP_TOKEN) mode = 'socket';
-  else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET) mode = 'http';
+  if (isSet('SLACK_APP_TOKEN')) mode = 'socket';
+  else if (isSet('SLACK_BOT_TOKEN') || isSet('SLACK_SIGNING_SECRET')) mode = 'http';
 
-  if (mode !== 'console' && !e.SLACK_BOT_TOKEN) {
-    problems.push(
-      'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
-    );
+  for (const name of REQUIRED[mode]) {
+    if (!isSet(name)) problems.push(`${name} is missing: ${WHERE_TO_FIND[name]}`);
   }
-  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
-    problems.push(
-      'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret); ' +
-        'or set SLACK_APP_TOKEN to use Socket Mode',
-    );
-  }
+  if (!parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+
   const tipTimeZone = e.TIP_TIMEZONE ?? 'UTC';
   let tipChannels: TipSubscription[] = [];
   try {
@@ -117,6 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     tipTimeZone,
     tipChannels,
+    adminUserIds: e.ADMIN_USER_IDS ? e.ADMIN_USER_IDS.split(',').map((id) => id.trim()) : [],
+    retentionDays: e.RETENTION_DAYS ? Number(e.RETENTION_DAYS) : 90,
+    storeQuestions: e.STORE_QUESTIONS ? /^(true|1|yes)$/i.test(e.STORE_QUESTIONS) : true,
   };
 }
 

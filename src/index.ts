@@ -14,6 +14,8 @@ import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import type { BotDeps } from './slack/deps.js';
 import { openStore } from './store/index.js';
 
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 async function main(): Promise<number> {
   let config;
   try {
@@ -38,13 +40,15 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const store = openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl);
   const deps: BotDeps = {
     answers: createAnswerService(kb),
     store,
     logger,
     now: () => new Date(),
     tipTimeZone: config.tipTimeZone,
+    adminUserIds: config.adminUserIds,
+    storeQuestions: config.storeQuestions,
   };
 
   if (config.mode === 'console') {
@@ -58,18 +62,32 @@ async function main(): Promise<number> {
 
   process.on('unhandledRejection', (error) => logger.log('error', 'unhandled rejection', { error }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.log('info', 'shutting down', { signal });
-      void bot
-        .stop()
-        .then(() => store.close())
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
+    process.once(signal, () => void shutDown(signal));
   }
   return -1;
+
+  /**
+   * Kubernetes sends SIGTERM and kills 30 s later; ECS after 30 s too. Stop accepting, finish the answers
+   * in flight, stop the scheduler, close the store, exit 0 — or give up after SHUTDOWN_LIMIT_MS.
+   */
+  async function shutDown(signal: string) {
+    logger.log('info', 'shutting down', { signal });
+    const started = Date.now();
+    const giveUp = setTimeout(() => {
+      logger.log('error', 'shutdown took too long; exiting', { limit_ms: SHUTDOWN_LIMIT_MS });
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    giveUp.unref();
+    try {
+      await bot.stop();
+      await store.close();
+      logger.log('info', 'stopped', { ms: Date.now() - started });
+      process.exit(0);
+    } catch (error) {
+      logger.log('error', 'shutdown failed', { error });
+      process.exit(1);
+    }
+  }
 }
 
 main().then(

@@ -1,5 +1,26 @@
-import { knowledgeDir, loadKnowledgeOrExit } from './shared.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { formatProblem } from '../knowledge/errors.js';
+import { lintKnowledge, type KnownLinks } from '../knowledge/lint.js';
+import { DEFAULT_LINKS_FILE } from '../paths.js';
+import { knowledgeDir, loadKnowledgeOrExit, parseArgs } from './shared.js';
 
+const { options } = parseArgs(process.argv.slice(2), ['links']);
 const dir = knowledgeDir();
 const kb = loadKnowledgeOrExit(dir);
+
+const linksFile = options.get('links') ?? DEFAULT_LINKS_FILE;
+let knownLinks: KnownLinks = {};
+if (existsSync(linksFile)) {
+  knownLinks = (parseYaml(readFileSync(linksFile, 'utf8')) ?? {}) as KnownLinks;
+} else {
+  console.log(`kb:check: ${linksFile} not found; skipping the Japanese-link check.`);
+}
+
+const problems = lintKnowledge(kb, knownLinks);
+if (problems.length > 0) {
+  console.error(`kb:check: ${problems.length} authoring problem${problems.length === 1 ? '' : 's'}:`);
+  for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
+  process.exit(1);
+}
 console.log(`kb:check: ${kb.topics.length} topics in ${dir} are valid.`);

@@ -7,6 +7,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   fieldWeights: Object.freeze({ alias: 1, title: 0.9, id: 0.8, answer: 0.35 }),
   /** Score at or above which the best topic is given as the answer. */
   answerMin: 0.4,
+  /** The same, when every word that matched was a corrected typo or a part of a word. */
+  inexactAnswerMin: 0.5,
   /** Below this an answer also offers "did you mean" suggestions. */
   confidentMin: 0.75,
   /** The best topic must lead the next unrelated one by this much: a tie is a question, not an answer. */
@@ -20,14 +22,14 @@ export const SEARCH_DEFAULTS = Object.freeze({
    */
   completenessBase: 0.5,
   /** A question word that matches no topic weighs this fraction of the rarest word's weight. */
-  unknownWordWeight: 0.45,
+  unknownWordWeight: 0.6,
   /** Questions are cut to this many distinct words, which bounds the work on a pasted log. */
   maxQuestionTokens: 24,
   fuzzy: Object.freeze({
     /** Shorter Latin words are matched exactly only: "ps" must not become "pv". */
     minLength: 4,
     /** Longest word length that tolerates only one edit; longer words tolerate two. */
-    oneEditUpTo: 6,
+    oneEditUpTo: 7,
     /** Fuse.js threshold for collecting candidates; the edit distance decides. */
     fuseThreshold: 0.45,
   }),

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
+import { COMMON_ENGLISH_WORDS } from './english-words.js';
 import { detectLang } from './normalize.js';
 import { isLatinToken, isMistypedStopword, tokenize, tokenizeDetailed, type Token } from './tokenize.js';
 
@@ -38,6 +39,13 @@ export interface WordMatch {
 
 type Field = keyof SearchConfig['fieldWeights'];
 
+interface Hit {
+  index: number;
+  score: number;
+  /** whether some word of the question matched the topic exactly (not as a typo or a part) */
+  exact: boolean;
+}
+
 interface TermMatch {
   term: string;
   similarity: number;
@@ -71,6 +79,7 @@ export function createAnswerEngine(
   // Scratch space reused by every search (searches are synchronous): no per-question allocation that
   // grows with the knowledge base.
   const topicSums = new Float64Array(index.topicCount);
+  const topicExact = new Uint8Array(index.topicCount);
   const tokenBest = new Float64Array(index.topicCount);
   const topicCompleteness = new Float64Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
@@ -94,7 +103,7 @@ export function createAnswerEngine(
 
   function matchToken(token: string): TermMatch[] {
     if (termIds.has(token)) return [{ term: token, similarity: 1 }];
-    if (isLatinToken(token)) return fuzzyIndex(token);
+    if (isLatinToken(token)) return COMMON_ENGLISH_WORDS.has(token) ? [] : fuzzyIndex(token);
     return matchJapanesePart(token);
   }
 
@@ -152,7 +161,7 @@ export function createAnswerEngine(
    * Each topic scores the share of the question it covers (words weighted by rarity and by the field
    * they were found in), times how completely one of its names says the same as the question.
    */
-  function rankHits(question: string): { index: number; score: number }[] {
+  function rankHits(question: string): Hit[] {
     const touchedTopics: number[] = [];
     const touchedNames: number[] = [];
     /** best similarity with which the question reached each known word (by word id) */
@@ -180,6 +189,7 @@ export function createAnswerEngine(
           const value = similarity * (index.postingWeights[i] as number);
           if (tokenBest[topic] === 0) tokenTopics.push(topic);
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
+          if (similarity === 1) topicExact[topic] = 1;
         }
       }
       totalWeight += weight;
@@ -209,16 +219,18 @@ export function createAnswerEngine(
       if ((topicCompleteness[topic] as number) < fit) topicCompleteness[topic] = fit;
     }
 
-    const hits: { index: number; score: number }[] = [];
+    const hits: Hit[] = [];
     let floor = -1;
     for (const topic of touchedTopics) {
       const coverage = (topicSums[topic] as number) / totalWeight;
       const completeness = topicCompleteness[topic] as number;
+      const exact = topicExact[topic] === 1;
       topicSums[topic] = 0;
       topicCompleteness[topic] = 0;
+      topicExact[topic] = 0;
       const score = coverage * (config.completenessBase + (1 - config.completenessBase) * completeness);
       if (hits.length >= config.rankDepth && score <= floor) continue;
-      hits.push({ index: topic, score });
+      hits.push({ index: topic, score, exact });
       hits.sort((a, b) => b.score - a.score || a.index - b.index);
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
@@ -233,7 +245,7 @@ export function createAnswerEngine(
     }));
   }
 
-  function decide(question: string, lang: Lang, hits: { index: number; score: number }[]): SearchResult {
+  function decide(question: string, lang: Lang, hits: Hit[]): SearchResult {
     const top = hits[0];
     const topTopic = top ? topics[top.index] : undefined;
     if (!top || !topTopic) return { question, lang, answered: false, topic: null, score: 0, suggestions: [] };
@@ -241,7 +253,9 @@ export function createAnswerEngine(
     // A close runner-up that the best topic lists as related is a neighbour, not a rival.
     const rival = hits.slice(1).find((hit) => !topTopic.related.includes(topics[hit.index]?.id ?? ''));
     const margin = top.score - (rival?.score ?? 0);
-    const answered = top.score >= config.answerMin && margin >= config.minMargin;
+    // Evidence made only of corrected or partial words ("lunch" read as "launch") must be stronger.
+    const threshold = top.exact ? config.answerMin : config.inexactAnswerMin;
+    const answered = top.score >= threshold && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
@@ -405,7 +419,11 @@ function buildFuzzyIndex(terms: string[], config: SearchConfig): (token: string)
         }
       }
     }
-    return [...found].map(([term, similarity]) => ({ term, similarity }));
+    // Only the nearest words: "contianer" is "container" (one edit), not also "containerd" (two).
+    const nearest = Math.max(0, ...found.values());
+    return [...found]
+      .filter(([, similarity]) => similarity === nearest)
+      .map(([term, similarity]) => ({ term, similarity }));
   };
 }
 

@@ -222,11 +222,22 @@ export function tokenize(text: string, options?: { slack?: boolean }): string[] 
   return tokenizeDetailed(text, options).map((token) => token.text);
 }
 
-const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) && word.length >= 4);
+const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) && word.length >= 3);
 
-/** Question words are typed fast and mistyped often ("waht", "hwo"): those are not content either. */
+/**
+ * Question words are typed fast and mistyped often ("waht", "hwo", "wht"): those are not content
+ * either. Only swapped or dropped letters count; a changed letter makes another word ("post", "most").
+ */
 export function isMistypedStopword(token: string, distance: (a: string, b: string) => number): boolean {
-  return token.length >= 4 && LONG_LATIN_STOPWORDS.some((word) => distance(token, word) <= 1);
+  if (token.length < 3) return false;
+  return LONG_LATIN_STOPWORDS.some((word) => {
+    if (word.length === token.length) return sameLetters(word, token) && distance(token, word) <= 1;
+    return word.length === token.length + 1 && distance(token, word) <= 1;
+  });
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
 }
 
 export function isLatinToken(token: string): boolean {

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Config } from '../config.js';
 import type { BotDeps } from './deps.js';
@@ -12,6 +12,13 @@ export interface SlackBot {
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
 }
+
+const BOLT_LEVELS = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+} as const;
 
 /** Web API calls retry a little, not for half an hour: a reply that late is worthless. */
 const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 };
@@ -28,7 +35,10 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
     timeout: 10_000,
   };
   let receiver: HTTPReceiver | undefined;
+  let server: Server | undefined;
   let app: App;
+  // Bolt sets its logger's level from this option (INFO when absent), so LOG_LEVEL must be passed here too.
+  const logLevel = BOLT_LEVELS[config.logLevel];
 
   if (config.mode === 'socket') {
     app = new App({
@@ -36,6 +46,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
       appToken: config.appToken,
       socketMode: true,
       logger: deps.logger,
+      logLevel,
       clientOptions,
     });
   } else {
@@ -43,6 +54,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
       signingSecret: config.signingSecret as string,
       endpoints: ['/slack/events'],
       logger: deps.logger,
+      logLevel,
       customRoutes: [
         {
           path: '/healthz',
@@ -65,13 +77,28 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
 
   // Slack retries an event it thinks was missed (same event_id, X-Slack-Retry-Num); several replicas
   // may each receive it. The first to claim the event id in the shared store handles it.
+  // Every request's work is counted, so a shutdown can wait for answers already being written, and
+  // logged with its id and latency.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await claimOnce(deps, `event:${eventId}`))) {
-      deps.logger.log('info', 'duplicate event ignored', { event_id: eventId });
-      return;
+    const started = performance.now();
+    const fields = requestFields(body);
+    inFlight++;
+    try {
+      if (fields.event_id && !(await claimOnce(deps, `event:${fields.event_id}`))) {
+        deps.logger.log('info', 'duplicate event ignored', fields);
+        return;
+      }
+      await next();
+      deps.logger.log('info', 'request handled', {
+        ...fields,
+        latency_ms: round(performance.now() - started),
+      });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
     }
-    await next();
   });
   registerListeners(app, deps);
   app.error(async (error) => {
@@ -85,12 +112,37 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
         await app.start();
         return {};
       }
-      const server = (await app.start(config.port)) as Server;
+      server = (await app.start(config.port)) as Server;
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
     async stop() {
-      await app.stop();
+      // Stop accepting: close the listener and the idle keep-alive connections; requests being
+      // received still complete. Then wait for the work they started (answers being posted).
+      const closed = app.stop();
+      server?.closeIdleConnections();
+      await closed;
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     },
   };
+}
+
+/** What identifies a request in the logs: the event id, or the command / action and its trigger. */
+function requestFields(body: unknown): Record<string, string | undefined> {
+  const b = body as {
+    event_id?: string;
+    event?: { type?: string };
+    command?: string;
+    type?: string;
+    trigger_id?: string;
+    callback_id?: string;
+    actions?: { action_id?: string }[];
+  };
+  if (b.event_id) return { event_id: b.event_id, type: b.event?.type };
+  if (b.command) return { command: b.command, trigger_id: b.trigger_id };
+  return { type: b.type, action: b.actions?.[0]?.action_id ?? b.callback_id, trigger_id: b.trigger_id };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

@@ -10,4 +10,8 @@ export interface BotDeps {
   now: () => Date;
   /** Time zone for tip schedules when the subscriber's own is unknown (TIP_TIMEZONE). */
   tipTimeZone: string;
+  /** Who may run `/docker admin …` (ADMIN_USER_IDS); nobody when absent. */
+  adminUserIds?: readonly string[];
+  /** False keeps no question text in the store (STORE_QUESTIONS); true when absent. */
+  storeQuestions?: boolean;
 }

@@ -6,7 +6,7 @@ import type { BotDeps } from './deps.js';
 export async function recordQuestion(deps: BotDeps, answer: Answer, userId: string, surface: Surface) {
   try {
     await deps.store.recordQuestion({
-      question: answer.question,
+      question: deps.storeQuestions === false ? '' : answer.question,
       topic: answer.topic,
       answered: answer.answered,
       score: answer.score,

@@ -194,7 +194,37 @@ function createStore(db: Database.Database): Store {
     'UPDATE tip_rotations SET cycle = MAX(cycle, ?) WHERE channel = ?',
   );
 
+  const selectQuestions = db.prepare<[number], QuestionRow>(
+    'SELECT * FROM questions WHERE at >= ? ORDER BY at, id',
+  );
+  const selectFeedback = db.prepare<[number], FeedbackRow>(
+    'SELECT * FROM feedback WHERE at >= ? ORDER BY at, id',
+  );
+
   return {
+    async listQuestions(since: Date): Promise<QuestionRecord[]> {
+      return selectQuestions.all(epochMs(since)).map((row) => ({
+        question: row.question,
+        topic: row.topic,
+        answered: row.answered === 1,
+        score: row.score,
+        lang: row.lang,
+        userId: row.user_id,
+        surface: row.surface,
+        at: new Date(row.at),
+      }));
+    },
+
+    async listFeedback(since: Date): Promise<FeedbackRecord[]> {
+      return selectFeedback.all(epochMs(since)).map((row) => ({
+        question: row.question,
+        topic: row.topic,
+        userId: row.user_id,
+        helpful: row.helpful === 1,
+        at: new Date(row.at),
+      }));
+    },
+
     async saveTipSubscription(subscription: TipSubscription): Promise<void> {
       saveSubscription.run({ ...subscription, updatedAt: Date.now() });
     },
@@ -265,6 +295,25 @@ function createStore(db: Database.Database): Store {
       if (db.open) db.close();
     },
   };
+}
+
+interface QuestionRow {
+  question: string;
+  topic: string | null;
+  answered: number;
+  score: number;
+  lang: QuestionRecord['lang'];
+  user_id: string;
+  surface: QuestionRecord['surface'];
+  at: number;
+}
+
+interface FeedbackRow {
+  question: string;
+  topic: string;
+  user_id: string;
+  helpful: number;
+  at: number;
 }
 
 interface SubscriptionRow {

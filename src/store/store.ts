@@ -16,6 +16,11 @@ export interface Store {
   /** Records a helpful / not helpful click. */
   recordFeedback(entry: FeedbackRecord): Promise<void>;
 
+  /** Questions asked since `since`, oldest first (for the maintainers' report). */
+  listQuestions(since: Date): Promise<QuestionRecord[]>;
+  /** Feedback given since `since`, oldest first. */
+  listFeedback(since: Date): Promise<FeedbackRecord[]>;
+
   /** Deletes stored question text and feedback older than `before`, and expired delivery claims. */
   prune(before: Date): Promise<void>;
 

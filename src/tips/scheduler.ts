@@ -34,7 +34,7 @@ export interface TimerFunctions {
   clearInterval: (handle: unknown) => void;
 }
 
-const realTimers: TimerFunctions = {
+export const realTimers: TimerFunctions = {
   setInterval: (callback, ms) => setInterval(callback, ms),
   clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
 };

@@ -52,13 +52,15 @@ export async function startBot(
       this.fixed = value;
     },
   };
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath);
   const deps: BotDeps = {
     answers: createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR)),
     store,
     logger: createLogger('debug', (line) => logs.push(line)),
     now: () => clock.now,
     tipTimeZone: config.tipTimeZone,
+    adminUserIds: config.adminUserIds,
+    storeQuestions: config.storeQuestions,
   };
   // The tip scheduler's minute timer never fires in tests: they call tick() at the instant they choose.
   const noTimers: TimerFunctions = { setInterval: () => undefined, clearInterval: () => {} };

@@ -33,6 +33,15 @@ const command = (text: string, id = 'r1', user_id = 'U0001') =>
 const interact = (payload: Record<string, unknown>) =>
   sendSigned(`${bot.url}/slack/events`, payloadBody(payload), FORM);
 
+function storedRow(sql: string): Record<string, unknown> | undefined {
+  const db = new Database(bot.dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).get() as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
 function blocksText(body: Record<string, unknown>): string {
   return JSON.stringify(body.blocks ?? []);
 }
@@ -76,12 +85,10 @@ describe('/docker slash command', () => {
     await command('what is the weather tomorrow', 'w', 'U0042');
     const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
     expect(blocksText(reply.body)).toContain('/docker topics');
-    const db = new Database(bot.dbPath, { readonly: true });
-    const row = db.prepare("SELECT * FROM questions WHERE user_id = 'U0042'").get() as Record<
-      string,
-      unknown
-    >;
-    db.close();
+    // The question is stored just after the reply is sent.
+    const row = await slack.waitFor('the stored question', () =>
+      storedRow("SELECT * FROM questions WHERE user_id = 'U0042'"),
+    );
     expect(row).toMatchObject({ question: 'what is the weather tomorrow', answered: 0, topic: null });
   });
 
@@ -142,9 +149,9 @@ describe('buttons', () => {
       }),
     );
     await slack.waitFor('the thanks', () => slack.responses()[0]);
-    const db = new Database(bot.dbPath, { readonly: true });
-    const row = db.prepare("SELECT * FROM feedback WHERE user_id = 'U0008'").get() as Record<string, unknown>;
-    db.close();
+    const row = await slack.waitFor('the stored feedback', () =>
+      storedRow("SELECT * FROM feedback WHERE user_id = 'U0008'"),
+    );
     expect(row).toMatchObject({ question: 'keep my db data', topic: 'volumes', helpful: 0 });
   });
 

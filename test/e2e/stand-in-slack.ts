@@ -15,6 +15,8 @@ export interface ScriptedReply {
   body?: unknown;
   /** Drop the connection without answering, like a network failure. */
   hangUp?: boolean;
+  /** Answer only after this long, like a slow network. */
+  delayMs?: number;
 }
 
 /**
@@ -50,11 +52,17 @@ export class StandInSlack {
           req.socket.destroy();
           return;
         }
-        res.writeHead(reply?.status ?? 200, {
-          'content-type': 'application/json',
-          ...(reply?.headers ?? {}),
-        });
-        res.end(JSON.stringify(reply?.body ?? (isApi ? this.defaultReply(method, call.body) : { ok: true })));
+        const answer = () => {
+          res.writeHead(reply?.status ?? 200, {
+            'content-type': 'application/json',
+            ...(reply?.headers ?? {}),
+          });
+          res.end(
+            JSON.stringify(reply?.body ?? (isApi ? this.defaultReply(method, call.body) : { ok: true })),
+          );
+        };
+        if (reply?.delayMs) setTimeout(answer, reply.delayMs);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

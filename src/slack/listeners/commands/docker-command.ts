@@ -1,20 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../../answers/answer.js';
-import {
-  answerMessage,
-  helpMessage,
-  tipMessage,
-  topicsMessage,
-  type SlackMessage,
-} from '../../../answers/blocks.js';
+import { answerMessage, helpMessage, topicsMessage, type SlackMessage } from '../../../answers/blocks.js';
 import type { Lang } from '../../../knowledge/types.js';
 import { detectLang } from '../../../search/normalize.js';
 import type { BotDeps } from '../../deps.js';
 import { userProfile } from '../../language.js';
+import { adminCommandReply } from './admin-command.js';
 import { tipCommandReply, type TipCommandContext } from './tip-command.js';
 import { recordQuestion } from '../../record.js';
 
-export type DockerSubcommand = 'help' | 'topics' | 'tip' | 'question';
+export type DockerSubcommand = 'help' | 'topics' | 'tip' | 'admin' | 'question';
 
 const SUBCOMMANDS: Record<string, DockerSubcommand> = {
   help: 'help',
@@ -30,6 +25,7 @@ const SUBCOMMANDS: Record<string, DockerSubcommand> = {
   tip: 'tip',
   tips: 'tip',
   ヒント: 'tip',
+  admin: 'admin',
 };
 
 /**
@@ -41,7 +37,7 @@ export function parseDockerCommand(text: string): { kind: DockerSubcommand; text
   if (trimmed === '') return { kind: 'help', text: trimmed, args: [] };
   const [first = '', ...args] = trimmed.split(/\s+/);
   const kind = SUBCOMMANDS[first.toLowerCase()];
-  if (kind === 'tip') return { kind, text: trimmed, args };
+  if (kind === 'tip' || kind === 'admin') return { kind, text: trimmed, args };
   if (kind && args.length === 0) return { kind, text: trimmed, args: [] };
   return { kind: 'question', text: trimmed, args: [] };
 }
@@ -60,8 +56,16 @@ export async function dockerCommandReply(
       return { message: helpMessage(await languageOf()) };
     case 'topics':
       return { message: topicsMessage(await languageOf(), kb) };
-    case 'tip':
-      return { message: await tipCommandReply(args, context, deps) };
+    case 'tip': {
+      // `/docker ヒント` is asked in Japanese whatever the asker's Slack locale says.
+      const tipContext =
+        detectLang(question) === 'ja'
+          ? { ...context, profile: async () => ({ ...(await context.profile()), lang: 'ja' as const }) }
+          : context;
+      return { message: await tipCommandReply(args, tipContext, deps) };
+    }
+    case 'admin':
+      return { message: await adminCommandReply(args, context.userId, deps) };
     case 'question': {
       const answer = deps.answers.answer(question);
       return { message: answerMessage(answer, kb, { shareable: answer.answered }), answer };

@@ -14,7 +14,9 @@ export function appMention(deps: BotDeps) {
     // A mention in a DM also arrives as message.im: whichever comes first answers.
     if (!(await claimOnce(deps, `message:${event.channel}:${event.ts}`))) return;
 
-    const answer = deps.answers.answer(event.text);
+    // The mention of the bot is how the question was addressed, not part of it.
+    const question = event.text.replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/, '').trim();
+    const answer = deps.answers.answer(question);
     const message = answerMessage(answer, deps.answers.current().kb, { shareable: false });
     const thread_ts = event.thread_ts ?? event.ts;
     const posted = await postReply(client, deps.logger, { channel: event.channel, thread_ts, ...message });

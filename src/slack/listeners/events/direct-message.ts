@@ -11,7 +11,8 @@ export function directMessage(deps: BotDeps) {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
     if (!(await claimOnce(deps, `message:${event.channel}:${event.ts}`))) return;
 
-    const answer = deps.answers.answer(event.text ?? '');
+    const question = (event.text ?? '').replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/, '').trim();
+    const answer = deps.answers.answer(question);
     const message = answerMessage(answer, deps.answers.current().kb, { shareable: false });
     await postReply(client, deps.logger, { channel: event.channel, thread_ts: event.thread_ts, ...message });
     await recordQuestion(deps, answer, event.user, 'dm');

@@ -1,0 +1,57 @@
+import type { KnowledgeProblem } from './errors.js';
+import type { KnowledgeBase } from './load.js';
+import type { Lang } from './types.js';
+
+/** Limits that keep answers short enough to read in Slack at a glance. */
+export const AUTHORING_LIMITS = Object.freeze({
+  answer: Object.freeze({ en: 600, ja: 300 } satisfies Record<Lang, number>),
+  tip: 200,
+});
+
+/** Documentation links known per topic id (the shared links.yaml), for the Japanese-link check. */
+export type KnownLinks = Record<string, { url: string; lang: string }[]>;
+
+/**
+ * Checks that keep the knowledge base good to answer from, beyond being loadable: an alias in two
+ * topics makes the engine guess between them; a long answer stops being a quick answer; a Japanese
+ * reader should get a Japanese page where one exists; a tip is one line in a channel.
+ */
+export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const aliasOwners = new Map<string, string>();
+
+  for (const topic of kb.topics) {
+    const file = topic.file;
+    for (const alias of [...topic.aliases.en, ...topic.aliases.ja]) {
+      const key = alias.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+      const owner = aliasOwners.get(key);
+      if (owner && owner !== topic.id) {
+        problems.push({ file, problem: `alias "${alias}" is also an alias of "${owner}"; keep it in one topic` });
+      } else {
+        aliasOwners.set(key, topic.id);
+      }
+    }
+
+    for (const lang of ['en', 'ja'] as const) {
+      const limit = AUTHORING_LIMITS.answer[lang];
+      const length = [...topic.answer[lang]].length;
+      if (length > limit) {
+        problems.push({ file, problem: `the ${lang} answer is ${length} characters; keep it under ${limit}` });
+      }
+      const tip = topic.tip[lang];
+      if (/[\r\n]/.test(tip)) problems.push({ file, problem: `the ${lang} tip must be one line` });
+      else if ([...tip].length > AUTHORING_LIMITS.tip) {
+        problems.push({ file, problem: `the ${lang} tip is longer than ${AUTHORING_LIMITS.tip} characters` });
+      }
+    }
+
+    const japanesePages = (knownLinks[topic.id] ?? []).filter((link) => link.lang === 'ja');
+    if (japanesePages.length > 0 && !topic.links.some((link) => link.lang === 'ja')) {
+      problems.push({
+        file,
+        problem: `no Japanese link, but links.yaml has one for "${topic.id}": ${japanesePages[0]?.url}`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
+const APP_TOKEN = 'xapp-1-A0APP-3333-secretapptoken';
+const SIGNING_SECRET = 'a1b2c3-signing-secret-d4e5f6';
+
+/** The ConfigError loadConfig throws for `env`; fails the test if it does not throw one. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${Object.keys(env).join(', ')}`);
+}
+
+describe('Choosing how to talk to Slack', () => {
+  it('runs as the local console when no Slack variable is set', () => {
+    expect(loadConfig({})).toMatchObject({ mode: 'console', port: 3000, logLevel: 'info' });
+  });
+
+  it('uses Socket Mode when an app-level token is set, without needing a signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN });
+    expect(config).toMatchObject({ mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN });
+  });
+
+  it('prefers Socket Mode when the signing secret is set as well', () => {
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    };
+    expect(loadConfig(env).mode).toBe('socket');
+  });
+
+  it('uses HTTP mode with a bot token and a signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    expect(config).toMatchObject({ mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  });
+
+  it('treats blank and whitespace-only variables as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '  ', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '\t' }).mode).toBe(
+      'console',
+    );
+  });
+
+  it('trims values pasted with surrounding spaces', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: ` ${BOT_TOKEN}\n`,
+      SLACK_SIGNING_SECRET: ` ${SIGNING_SECRET} `,
+    });
+    expect(config).toMatchObject({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  });
+});
+
+describe('Reading the other settings', () => {
+  it('reads the port, log level, API URL, database and knowledge folder', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      LOG_LEVEL: 'DEBUG',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      DATABASE_URL: 'sqlite:data/test.sqlite',
+      KNOWLEDGE_DIR: './kb',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      logLevel: 'debug',
+      slackApiUrl: 'http://127.0.0.1:9999/api/',
+      databaseUrl: 'sqlite:data/test.sqlite',
+      knowledgeDir: './kb',
+    });
+  });
+
+  it('keeps an API URL that already ends in a slash as it is', () => {
+    expect(loadConfig({ SLACK_API_URL: 'https://slack.com/api/' }).slackApiUrl).toBe(
+      'https://slack.com/api/',
+    );
+  });
+});
+
+describe('When a required variable is missing', () => {
+  it('names SLACK_SIGNING_SECRET for a bot token alone (HTTP mode), and suggests Socket Mode', () => {
+    const error = configError({ SLACK_BOT_TOKEN: BOT_TOKEN });
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/SLACK_SIGNING_SECRET is missing/);
+    expect(error.message).toContain('SLACK_APP_TOKEN');
+  });
+
+  it('names SLACK_BOT_TOKEN for a signing secret alone', () => {
+    const error = configError({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/SLACK_BOT_TOKEN is missing/);
+  });
+
+  it('names SLACK_BOT_TOKEN, and not the signing secret, for an app token alone', () => {
+    const error = configError({ SLACK_APP_TOKEN: APP_TOKEN });
+    expect(error.problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing/)]);
+  });
+
+  it('is a ConfigError with its code', () => {
+    expect(configError({ SLACK_BOT_TOKEN: BOT_TOKEN })).toMatchObject({
+      name: 'ConfigError',
+      code: 'CONFIG_INVALID',
+    });
+  });
+});
+
+describe('When a variable is malformed', () => {
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxp-1111-user-token', /SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/],
+    [
+      'SLACK_APP_TOKEN',
+      'xoxb-not-an-app-token',
+      /SLACK_APP_TOKEN must be an app-level token starting with "xapp-"/,
+    ],
+    ['PORT', 'eighty', /PORT must be a port number/],
+    ['PORT', '0', /PORT must be a port number/],
+    ['PORT', '65536', /PORT must be a port number/],
+    ['PORT', '80.5', /PORT must be a port number/],
+    ['SLACK_API_URL', 'slack.com/api', /SLACK_API_URL must be an http\(s\) URL/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of debug, info, warn, error/],
+  ])('names %s (%s)', (name, value, expected) => {
+    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, [name]: value };
+    const error = configError(env);
+    expect(error.problems).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('names every malformed variable in one message', () => {
+    const error = configError({ PORT: 'x', LOG_LEVEL: 'loud', SLACK_API_URL: 'nope' });
+    expect(error.problems).toHaveLength(3);
+    expect(error.message).toMatch(/^Configuration problems:/);
+    for (const name of ['PORT', 'LOG_LEVEL', 'SLACK_API_URL'])
+      expect(error.message).toContain(`  - ${name} `);
+  });
+
+  it('reports a missing variable in the same run as a malformed one', () => {
+    const error = configError({ SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: 'x' });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^PORT /),
+      expect.stringMatching(/^SLACK_BOT_TOKEN is missing/),
+    ]);
+  });
+});
+
+describe('Keeping secrets out of error messages', () => {
+  it('never echoes a malformed token, nor the other secrets set beside it', () => {
+    const wrongBotToken = 'xoxp-9999-8888-a-user-token-pasted-by-mistake';
+    const wrongAppToken = 'xoxb-7777-app-token-slot-holds-a-bot-token';
+    const error = configError({
+      SLACK_BOT_TOKEN: wrongBotToken,
+      SLACK_APP_TOKEN: wrongAppToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    });
+    expect(error.problems).toHaveLength(2);
+    for (const secret of [wrongBotToken, wrongAppToken, SIGNING_SECRET, '9999-8888', '7777']) {
+      expect(error.message).not.toContain(secret);
+      expect(JSON.stringify(error.problems)).not.toContain(secret);
+    }
+  });
+
+  it('never echoes the token given when the signing secret is missing', () => {
+    const error = configError({ SLACK_BOT_TOKEN: BOT_TOKEN });
+    expect(error.message).not.toContain(BOT_TOKEN);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { lintKnowledge } from '../../src/knowledge/lint.js';
+import { buildKnowledgeBase } from '../../src/knowledge/load.js';
+import { topicFile } from '../factories.js';
+
+const problemsOf = (...args: Parameters<typeof lintKnowledge>) => lintKnowledge(...args).map((p) => `${p.file}: ${p.problem}`);
+
+describe('Authoring checks', () => {
+  it('finds an alias shared by two topics, whatever its case or width', () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'volumes', aliases: { en: ['Persist Data'] } }),
+      topicFile({ id: 'bind-mounts', aliases: { en: ['persist  data'] } }),
+    ]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/bind-mounts.md: alias "persist  data" is also an alias of "volumes"; keep it in one topic',
+    ]);
+  });
+
+  it('finds an answer over the length limit', () => {
+    const file = topicFile({ id: 'volumes' });
+    file.text = file.text.replace('An English answer about volumes.', 'x'.repeat(601));
+    expect(problemsOf(buildKnowledgeBase([file]))).toEqual([
+      'knowledge/volumes.md: the en answer is 601 characters; keep it under 600',
+    ]);
+  });
+
+  it('finds a tip longer than one line', () => {
+    const file = topicFile({ id: 'volumes' });
+    file.text = file.text.replace('  en: A tip about volumes.', '  en: "line one\\nline two"');
+    expect(problemsOf(buildKnowledgeBase([file]))).toEqual(['knowledge/volumes.md: the en tip must be one line']);
+  });
+
+  it('asks for the Japanese link that links.yaml knows', () => {
+    const kb = buildKnowledgeBase([topicFile({ id: 'kubectl' })]);
+    const known = { kubectl: [{ url: 'https://kubernetes.io/ja/docs/reference/kubectl/', lang: 'ja' }] };
+    expect(problemsOf(kb, known)).toEqual([
+      'knowledge/kubectl.md: no Japanese link, but links.yaml has one for "kubectl": https://kubernetes.io/ja/docs/reference/kubectl/',
+    ]);
+    expect(problemsOf(kb, { kubectl: [{ url: 'https://kubernetes.io/docs/', lang: 'en' }] })).toEqual([]);
+  });
+});

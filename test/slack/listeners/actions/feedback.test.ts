@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_IDS, answerRefValue } from '../../../../src/answers/blocks.js';
+import { say } from '../../../../src/answers/messages.js';
+import { feedback } from '../../../../src/slack/listeners/actions/feedback.js';
+import { FIXED_NOW } from '../../../fakes/deps.js';
+import { APP_HOME_CONTAINER, buttonArgs, createListenerHarness } from '../../../fakes/slack-args.js';
+
+const CLICKER = 'U0CLICKER';
+const VALUE = answerRefValue({ topic: 'volumes', lang: 'en', question: 'keep my db data' });
+
+describe('When someone rates an answer', () => {
+  it.each([
+    [ACTION_IDS.feedbackHelpful, true],
+    [ACTION_IDS.feedbackNotHelpful, false],
+  ])('%s is stored as helpful: %s with the question, topic, user and time', async (action_id, helpful) => {
+    const h = createListenerHarness();
+    await feedback(h.deps)(buttonArgs(h, { action_id, value: VALUE, user: CLICKER }));
+
+    expect(h.store.feedback).toEqual([
+      { question: 'keep my db data', topic: 'volumes', userId: CLICKER, helpful, at: FIXED_NOW },
+    ]);
+  });
+
+  it('acknowledges first, then thanks the person privately without touching the answer', async () => {
+    const h = createListenerHarness();
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value: VALUE }));
+
+    expect(h.timeline).toEqual(['ack', 'respond']);
+    expect(h.responses).toEqual([
+      { response_type: 'ephemeral', replace_original: false, text: say('feedbackThanks', 'en') },
+    ]);
+  });
+
+  it('thanks in the language of the answer', async () => {
+    const h = createListenerHarness();
+    const value = answerRefValue({ topic: 'volumes', lang: 'ja', question: 'データ' });
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value }));
+
+    expect(h.responses[0]?.text).toBe(say('feedbackThanks', 'ja'));
+  });
+
+  it('still thanks the person when the feedback cannot be stored, and logs the failure', async () => {
+    const h = createListenerHarness();
+    h.store.failWith('recordFeedback', new Error('disk full'));
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: VALUE }));
+
+    expect(h.logged('could not store feedback')).toMatchObject({ level: 'error' });
+    expect(h.responses).toHaveLength(1);
+  });
+
+  it('stores the feedback without replying where there is no response_url', async () => {
+    const h = createListenerHarness();
+    await feedback(h.deps)(
+      buttonArgs(h, {
+        action_id: ACTION_IDS.feedbackHelpful,
+        value: VALUE,
+        container: APP_HOME_CONTAINER,
+        response_url: undefined,
+      }),
+    );
+
+    expect(h.store.feedback).toHaveLength(1);
+    expect(h.timeline).toEqual(['ack']);
+  });
+});
+
+describe('When the feedback button carries an unreadable value', () => {
+  it.each([
+    ['not JSON', 'volumes|en'],
+    ['JSON of the wrong shape', '{"t":"volumes","l":"fr","q":"x"}'],
+    ['nothing', ''],
+  ])('logs the value (%s) and stores nothing', async (_label, value) => {
+    const h = createListenerHarness();
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value }));
+
+    expect(h.logged('feedback button with an unreadable value')).toMatchObject({ level: 'warn', value });
+    expect(h.store.feedback).toEqual([]);
+    expect(h.timeline).toEqual(['ack']);
+  });
+});
