@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
+import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
+
+/**
+ * Connections each replica may hold. Replicas × this has to stay well under the server's
+ * max_connections (100 by default); the bot's queries are single-row and short, so a few suffice.
+ */
+const POOL_SIZE = 5;
+
+/** Without a limit, pg waits forever for a server that drops packets, and the bot never starts. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The advisory lock every replica takes before migrating. Any constant works as long as every release
+ * uses the same one; it is scoped to the database, so bots in other databases never wait for it.
+ */
+const MIGRATION_LOCK = 7_362_100_451;
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/**
+ * The SQLite store's migrations with the same numbers, tables and columns, in PostgreSQL's types: dates
+ * are BIGINT epoch milliseconds and flags SMALLINT 0/1 as there, so a report written against one
+ * database reads the other. Never edit a migration that has shipped; add the next version instead.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        claimed_at BIGINT NOT NULL
+      );
+      CREATE INDEX deliveries_claimed_at ON deliveries (claimed_at);
+
+      CREATE TABLE questions (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        question TEXT NOT NULL,
+        topic TEXT,
+        answered SMALLINT NOT NULL CHECK (answered IN (0, 1)),
+        -- SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4 and would turn 0.82 into 0.8199999928.
+        score DOUBLE PRECISION NOT NULL,
+        lang TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX questions_at ON questions (at);
+
+      CREATE TABLE feedback (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        question TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        helpful SMALLINT NOT NULL CHECK (helpful IN (0, 1)),
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX feedback_at ON feedback (at);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE tip_subscriptions (
+        channel TEXT PRIMARY KEY,
+        time TEXT NOT NULL,
+        days TEXT NOT NULL CHECK (days IN ('weekdays', 'daily')),
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        time_zone TEXT NOT NULL,
+        subscriber TEXT,
+        source TEXT NOT NULL CHECK (source IN ('slack', 'config')),
+        paused_reason TEXT,
+        updated_at BIGINT NOT NULL
+      );
+
+      -- One row per channel and local date: the primary key is the exactly-once guarantee.
+      CREATE TABLE tip_slots (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        claimed_at BIGINT NOT NULL,
+        topic TEXT,
+        cycle INTEGER,
+        PRIMARY KEY (channel, local_date)
+      );
+
+      CREATE TABLE tip_rotations (
+        channel TEXT PRIMARY KEY,
+        seed TEXT NOT NULL,
+        cycle INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * The store in a PostgreSQL database that several replicas share. Connects and migrates before
+ * resolving, so a wrong URL or an unreachable server fails the start rather than the first question.
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // An idle connection the server closes (a restart, a failover) is reported here and dropped from the
+  // pool; the next query opens a new one, or fails loudly if the server is really gone. Without a
+  // listener, the event would crash the process.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return createStore(pool);
+}
+
+async function migrate(pool: Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    // Held until commit: a replica starting at the same moment waits here, then finds every migration
+    // applied. Taken before CREATE TABLE IF NOT EXISTS, which is not safe to race on its own.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
+    const applied = new Set(rows.map((row) => row.version));
+
+    const newest = Math.max(0, ...applied);
+    const latestKnown = MIGRATIONS.at(-1)?.version ?? 0;
+    if (newest > latestKnown) {
+      // A newer release has changed the schema in ways this code cannot know are compatible.
+      throw new Error(
+        `The database schema is at version ${newest}, newer than this version of the bot understands ` +
+          `(${latestKnown}). Upgrade the bot, or point DATABASE_URL at another database.`,
+      );
+    }
+
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [
+        migration.version,
+        Date.now(),
+      ]);
+    }
+  });
+}
+
+/** Runs `work` on one connection between BEGIN and COMMIT, rolling back if it throws. */
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A ROLLBACK that fails means the connection itself is gone: it is discarded, not pooled again.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+function createStore(pool: Pool): Store {
+  let closed: Promise<void> | undefined;
+
+  return {
+    async claimDelivery(key: string, at: Date): Promise<boolean> {
+      // The primary key makes the insert the lock: of any number of replicas, exactly one inserts a row.
+      const result = await pool.query(
+        'INSERT INTO deliveries (key, claimed_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
+        [key, epochMs(at)],
+      );
+      return result.rowCount === 1;
+    },
+
+    async recordQuestion(entry: QuestionRecord): Promise<void> {
+      await pool.query(
+        `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          entry.question,
+          entry.topic,
+          entry.answered ? 1 : 0,
+          entry.score,
+          entry.lang,
+          entry.userId,
+          entry.surface,
+          epochMs(entry.at),
+        ],
+      );
+    },
+
+    async recordFeedback(entry: FeedbackRecord): Promise<void> {
+      await pool.query(
+        'INSERT INTO feedback (question, topic, user_id, helpful, at) VALUES ($1, $2, $3, $4, $5)',
+        [entry.question, entry.topic, entry.userId, entry.helpful ? 1 : 0, epochMs(entry.at)],
+      );
+    },
+
+    async listQuestions(since: Date): Promise<QuestionRecord[]> {
+      const { rows } = await pool.query<QuestionRow>(
+        `SELECT question, topic, answered, score, lang, user_id, surface, at
+         FROM questions WHERE at >= $1 ORDER BY at, id`,
+        [epochMs(since)],
+      );
+      return rows.map((row) => ({
+        question: row.question,
+        topic: row.topic,
+        answered: row.answered === 1,
+        score: row.score,
+        lang: row.lang,
+        userId: row.user_id,
+        surface: row.surface,
+        at: new Date(Number(row.at)),
+      }));
+    },
+
+    async listFeedback(since: Date): Promise<FeedbackRecord[]> {
+      const { rows } = await pool.query<FeedbackRow>(
+        'SELECT question, topic, user_id, helpful, at FROM feedback WHERE at >= $1 ORDER BY at, id',
+        [epochMs(since)],
+      );
+      return rows.map((row) => ({
+        question: row.question,
+        topic: row.topic,
+        userId: row.user_id,
+        helpful: row.helpful === 1,
+        at: new Date(Number(row.at)),
+      }));
+    },
+
+    async prune(before: Date): Promise<void> {
+      const cutoff = epochMs(before);
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM questions WHERE at < $1', [cutoff]);
+        await client.query('DELETE FROM feedback WHERE at < $1', [cutoff]);
+        // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
+        await client.query('DELETE FROM deliveries WHERE claimed_at < $1', [cutoff]);
+      });
+    },
+
+    async saveTipSubscription(subscription: TipSubscription): Promise<void> {
+      await pool.query(
+        `INSERT INTO tip_subscriptions (channel, time, days, lang, time_zone, subscriber, source, paused_reason, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8)
+         ON CONFLICT (channel) DO UPDATE SET time = excluded.time, days = excluded.days, lang = excluded.lang,
+           time_zone = excluded.time_zone, subscriber = excluded.subscriber, source = excluded.source,
+           paused_reason = NULL, updated_at = excluded.updated_at`,
+        [
+          subscription.channel,
+          subscription.time,
+          subscription.days,
+          subscription.lang,
+          subscription.timeZone,
+          subscription.subscriber,
+          subscription.source,
+          Date.now(),
+        ],
+      );
+    },
+
+    async removeTipSubscription(channel: string): Promise<boolean> {
+      const result = await pool.query('DELETE FROM tip_subscriptions WHERE channel = $1', [channel]);
+      return result.rowCount === 1;
+    },
+
+    async getTipSubscription(channel: string): Promise<TipSubscription | null> {
+      const { rows } = await pool.query<SubscriptionRow>(
+        `SELECT ${SUBSCRIPTION_COLUMNS} FROM tip_subscriptions WHERE channel = $1`,
+        [channel],
+      );
+      return rows[0] ? toSubscription(rows[0]) : null;
+    },
+
+    async listTipSubscriptions(): Promise<TipSubscription[]> {
+      // COLLATE "C" sorts by code point as SQLite does, whatever collation the database was created with.
+      const { rows } = await pool.query<SubscriptionRow>(
+        `SELECT ${SUBSCRIPTION_COLUMNS} FROM tip_subscriptions ORDER BY channel COLLATE "C"`,
+      );
+      return rows.map(toSubscription);
+    },
+
+    async pauseTipSubscription(channel: string, reason: string): Promise<void> {
+      await pool.query(
+        'UPDATE tip_subscriptions SET paused_reason = $1, updated_at = $2 WHERE channel = $3',
+        [reason, Date.now(), channel],
+      );
+    },
+
+    async claimTipSlot(channel: string, localDate: string, at: Date): Promise<boolean> {
+      const result = await pool.query(
+        'INSERT INTO tip_slots (channel, local_date, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [channel, localDate, epochMs(at)],
+      );
+      return result.rowCount === 1;
+    },
+
+    async recordTipPosted(channel: string, localDate: string, topic: string, cycle: number): Promise<void> {
+      await pool.query('UPDATE tip_slots SET topic = $1, cycle = $2 WHERE channel = $3 AND local_date = $4', [
+        topic,
+        cycle,
+        channel,
+        localDate,
+      ]);
+    },
+
+    async tipRotation(channel: string): Promise<TipRotation> {
+      // Of replicas asking for a new channel at once, one seed wins and every one of them reads it.
+      await pool.query(
+        'INSERT INTO tip_rotations (channel, seed, cycle) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
+        [channel, randomUUID()],
+      );
+      const { rows } = await pool.query<{ seed: string; cycle: number }>(
+        'SELECT seed, cycle FROM tip_rotations WHERE channel = $1',
+        [channel],
+      );
+      const rotation = rows[0] as { seed: string; cycle: number };
+      const posted = await pool.query<{ topic: string }>(
+        `SELECT topic FROM tip_slots WHERE channel = $1 AND cycle = $2 AND topic IS NOT NULL
+         ORDER BY local_date COLLATE "C"`,
+        [channel, rotation.cycle],
+      );
+      return { seed: rotation.seed, cycle: rotation.cycle, posted: posted.rows.map((row) => row.topic) };
+    },
+
+    async startTipCycle(channel: string, cycle: number): Promise<void> {
+      await pool.query('UPDATE tip_rotations SET cycle = GREATEST(cycle, $1) WHERE channel = $2', [
+        cycle,
+        channel,
+      ]);
+    },
+
+    async close(): Promise<void> {
+      // pg throws when a pool is ended twice; SQLite's close may be called again, so this one may too.
+      closed ??= pool.end();
+      await closed;
+    },
+  };
+}
+
+/** pg returns BIGINT as a string, since it may exceed 2^53; epoch milliseconds never do. */
+type EpochMsText = string;
+
+interface QuestionRow {
+  question: string;
+  topic: string | null;
+  answered: number;
+  score: number;
+  lang: QuestionRecord['lang'];
+  user_id: string;
+  surface: QuestionRecord['surface'];
+  at: EpochMsText;
+}
+
+interface FeedbackRow {
+  question: string;
+  topic: string;
+  user_id: string;
+  helpful: number;
+  at: EpochMsText;
+}
+
+const SUBSCRIPTION_COLUMNS = 'channel, time, days, lang, time_zone, subscriber, source, paused_reason';
+
+interface SubscriptionRow {
+  channel: string;
+  time: string;
+  days: TipSubscription['days'];
+  lang: TipSubscription['lang'];
+  time_zone: string;
+  subscriber: string | null;
+  source: TipSubscription['source'];
+  paused_reason: string | null;
+}
+
+function toSubscription(row: SubscriptionRow): TipSubscription {
+  return {
+    channel: row.channel,
+    time: row.time,
+    days: row.days,
+    lang: row.lang,
+    timeZone: row.time_zone,
+    subscriber: row.subscriber,
+    source: row.source,
+    pausedReason: row.paused_reason,
+  };
+}
+
+/** pg would send an invalid Date's NaN as 'NaN', which BIGINT refuses with a puzzling message. */
+function epochMs(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
+  return ms;
+}

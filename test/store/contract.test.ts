@@ -1,0 +1,546 @@
+/**
+ * What every Store promises, run against each implementation: SQLite always, PostgreSQL when
+ * TEST_DATABASE_URL names a server (`eval "$(bash .ci/postgres.sh)"` starts one). Each test gets an empty
+ * database of its own, and opening it twice stands for two processes or replicas sharing it.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, StoreError } from '../../src/store/index.js';
+import type { FeedbackRecord, QuestionRecord, Store, TipSubscription } from '../../src/store/store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NOW = new Date('2025-06-01T12:00:00Z');
+const LATER = new Date(NOW.getTime() + 60_000);
+
+function question(overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return {
+    question: 'How do I list containers?',
+    topic: 'container',
+    answered: true,
+    score: 0.82,
+    lang: 'en',
+    userId: 'U123',
+    surface: 'command',
+    at: NOW,
+    ...overrides,
+  };
+}
+
+function feedback(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
+  return {
+    question: 'How do I list containers?',
+    topic: 'container',
+    userId: 'U123',
+    helpful: true,
+    at: NOW,
+    ...overrides,
+  };
+}
+
+function subscription(overrides: Partial<TipSubscription> = {}): TipSubscription {
+  return {
+    channel: 'C100',
+    time: '09:30',
+    days: 'weekdays',
+    lang: 'both',
+    timeZone: 'Asia/Tokyo',
+    subscriber: 'U123',
+    source: 'slack',
+    pausedReason: null,
+    ...overrides,
+  };
+}
+
+/** One empty database for one test. */
+interface TestDatabase {
+  /** A store on this database; each call is another process (or replica) sharing it. */
+  open(): Promise<Store>;
+  /** Rows as any other client reads them, bypassing the store (PostgreSQL's BIGINT as numbers). */
+  rows<T>(sql: string): Promise<T[]>;
+  /** Runs SQL that both databases accept, bypassing the store. */
+  run(sql: string): Promise<void>;
+  tables(): Promise<string[]>;
+}
+
+interface Backend {
+  /** Called once per test file, before its first test. */
+  setUp(): Promise<void>;
+  createDatabase(): Promise<TestDatabase>;
+  tearDown(): Promise<void>;
+}
+
+const sqlite: Backend = {
+  async setUp() {},
+  async tearDown() {},
+  async createDatabase() {
+    const dir = mkdtempSync(join(tmpdir(), 'store-contract-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'bot.sqlite');
+    const withDb = <T>(work: (db: Database.Database) => T): T => {
+      const db = new Database(path);
+      try {
+        return work(db);
+      } finally {
+        db.close();
+      }
+    };
+    return {
+      open: () => openStore(`sqlite:${path}`),
+      rows: async <T>(sql: string) => withDb((db) => db.prepare<[], T>(sql).all()),
+      run: async (sql) => void withDb((db) => db.exec(sql)),
+      tables: async () =>
+        withDb((db) =>
+          db
+            .prepare<[], { name: string }>(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .all()
+            .map((row) => row.name)
+            .sort(),
+        ),
+    };
+  },
+};
+
+/**
+ * One database per test file, created through TEST_DATABASE_URL and dropped at the end, and one schema
+ * per test, which the store reaches through the URL's `options=-c search_path=…`.
+ */
+function postgres(adminUrl: string): Backend {
+  const admin = new pg.Pool({ connectionString: adminUrl, max: 1 });
+  const database = `bot_test_${randomUUID().replaceAll('-', '')}`;
+  let schemas = 0;
+
+  // BIGINT arrives as a string by default; as numbers, rows compare equal to SQLite's.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, Number);
+
+  return {
+    async setUp() {
+      // An ICU collation unlike SQLite's byte order, as production databases often have, so a query that
+      // sorts text without COLLATE "C" shows up here.
+      await admin.query(
+        `CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
+      );
+    },
+    async tearDown() {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    },
+    async createDatabase() {
+      const schema = `test_${++schemas}`;
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+        const client = new pg.Client({ connectionString: url.href, types });
+        await client.connect();
+        try {
+          return await work(client);
+        } finally {
+          await client.end();
+        }
+      };
+      await withClient((client) => client.query(`CREATE SCHEMA ${schema}`));
+      return {
+        open: () => openStore(url.href),
+        rows: <T>(sql: string) => withClient(async (client) => (await client.query(sql)).rows as T[]),
+        run: (sql) => withClient(async (client) => void (await client.query(sql))),
+        tables: () =>
+          withClient(async (client) =>
+            (
+              await client.query<{ name: string }>(
+                'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+              )
+            ).rows
+              .map((row) => row.name)
+              .sort(),
+          ),
+      };
+    },
+  };
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function describeStore(name: string, backend: () => Backend, options: { skip?: boolean } = {}): void {
+  (options.skip ? describe.skip : describe)(`The ${name} store`, () => {
+    let current: Backend;
+    let db: TestDatabase;
+
+    /** Opens a store on this test's database that is closed after the test, even when it fails. */
+    async function open(): Promise<Store> {
+      const store = await db.open();
+      cleanups.push(() => store.close());
+      return store;
+    }
+
+    beforeAll(async () => {
+      current = backend();
+      await current.setUp();
+    });
+    afterAll(async () => {
+      await current.tearDown();
+    });
+    beforeEach(async () => {
+      db = await current.createDatabase();
+    });
+
+    describe('claiming deliveries', () => {
+      it('grants a key once and refuses it afterwards', async () => {
+        const store = await open();
+        expect(await store.claimDelivery('Ev123', NOW)).toBe(true);
+        expect(await store.claimDelivery('Ev123', NOW)).toBe(false);
+        expect(await store.claimDelivery('Ev456', NOW)).toBe(true);
+      });
+
+      it('refuses in one process a key another process sharing the database has claimed', async () => {
+        const first = await open();
+        const second = await open();
+
+        expect(await first.claimDelivery('C1:1717243200.000100', NOW)).toBe(true);
+        expect(await second.claimDelivery('C1:1717243200.000100', NOW)).toBe(false);
+        expect(await second.claimDelivery('interaction-9', NOW)).toBe(true);
+        expect(await first.claimDelivery('interaction-9', NOW)).toBe(false);
+      });
+
+      it('grants exactly one of many simultaneous claims from two processes', async () => {
+        const stores = [await open(), await open()];
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => stores[i % 2]!.claimDelivery('Ev-retried', NOW)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('still refuses a claimed key after the store is reopened', async () => {
+        const store = await open();
+        await store.claimDelivery('Ev123', NOW);
+        await store.close();
+
+        expect(await (await open()).claimDelivery('Ev123', NOW)).toBe(false);
+      });
+    });
+
+    describe('opening a database', () => {
+      it('applies each migration once however often the database is opened', async () => {
+        await (await open()).close();
+        await (await open()).recordQuestion(question());
+
+        expect(await db.rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
+          { version: 1 },
+          { version: 2 },
+        ]);
+        expect(await db.tables()).toEqual([
+          'deliveries',
+          'feedback',
+          'questions',
+          'schema_version',
+          'tip_rotations',
+          'tip_slots',
+          'tip_subscriptions',
+        ]);
+      });
+
+      it('migrates once when several processes start together', async () => {
+        const stores = await Promise.all([open(), open(), open()]);
+
+        expect(await db.rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
+          { version: 1 },
+          { version: 2 },
+        ]);
+        expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
+      });
+
+      it('refuses a schema written by a newer version of the bot', async () => {
+        await (await open()).close();
+        await db.run('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)');
+
+        await expect(db.open()).rejects.toThrow(/schema is at version 99.*Upgrade the bot/);
+      });
+
+      it('may be closed twice', async () => {
+        const store = await open();
+        await store.close();
+        await expect(store.close()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('recording questions and feedback', () => {
+      it('keeps every field, with dates as epoch milliseconds, after the store is closed', async () => {
+        const store = await open();
+        await store.recordQuestion(question());
+        await store.recordQuestion(
+          question({
+            question: 'コンテナとは',
+            topic: null,
+            answered: false,
+            score: 0.1,
+            lang: 'ja',
+            surface: 'dm',
+          }),
+        );
+        await store.recordFeedback(feedback({ helpful: false, userId: 'U999' }));
+        await store.close();
+
+        expect(await db.rows('SELECT * FROM questions ORDER BY id')).toEqual([
+          {
+            id: 1,
+            question: 'How do I list containers?',
+            topic: 'container',
+            answered: 1,
+            score: 0.82,
+            lang: 'en',
+            user_id: 'U123',
+            surface: 'command',
+            at: NOW.getTime(),
+          },
+          {
+            id: 2,
+            question: 'コンテナとは',
+            topic: null,
+            answered: 0,
+            score: 0.1,
+            lang: 'ja',
+            user_id: 'U123',
+            surface: 'dm',
+            at: NOW.getTime(),
+          },
+        ]);
+        expect(await db.rows('SELECT * FROM feedback')).toEqual([
+          {
+            id: 1,
+            question: 'How do I list containers?',
+            topic: 'container',
+            user_id: 'U999',
+            helpful: 0,
+            at: NOW.getTime(),
+          },
+        ]);
+      });
+
+      it('lists what was recorded since a date, oldest first', async () => {
+        const store = await open();
+        const before = new Date(NOW.getTime() - 1);
+        await store.recordQuestion(question({ question: 'later', at: LATER }));
+        await store.recordQuestion(question({ question: 'too old', at: before }));
+        await store.recordQuestion(question({ question: 'first', topic: null, answered: false, lang: 'ja' }));
+        await store.recordFeedback(feedback({ question: 'later', helpful: false, at: LATER }));
+        await store.recordFeedback(feedback({ question: 'too old', at: before }));
+        await store.recordFeedback(feedback({ question: 'first' }));
+
+        expect(await store.listQuestions(NOW)).toEqual([
+          question({ question: 'first', topic: null, answered: false, lang: 'ja' }),
+          question({ question: 'later', at: LATER }),
+        ]);
+        expect(await store.listFeedback(NOW)).toEqual([
+          feedback({ question: 'first' }),
+          feedback({ question: 'later', helpful: false, at: LATER }),
+        ]);
+      });
+
+      it('refuses an invalid date instead of storing a row that could never be pruned', async () => {
+        const store = await open();
+        const invalid = new Date(Number.NaN);
+        await expect(store.recordQuestion(question({ at: invalid }))).rejects.toThrow(RangeError);
+        await expect(store.recordFeedback(feedback({ at: invalid }))).rejects.toThrow(RangeError);
+        await expect(store.claimDelivery('Ev1', invalid)).rejects.toThrow(RangeError);
+        await expect(store.prune(invalid)).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('pruning', () => {
+      it('deletes questions, feedback and claims older than the cutoff and keeps newer ones', async () => {
+        const store = await open();
+        const old = new Date(NOW.getTime() - 31 * DAY_MS);
+        const recent = new Date(NOW.getTime() - DAY_MS);
+        await store.recordQuestion(question({ question: 'old', at: old }));
+        await store.recordQuestion(question({ question: 'recent', at: recent }));
+        await store.recordFeedback(feedback({ question: 'old', at: old }));
+        await store.recordFeedback(feedback({ question: 'recent', at: recent }));
+        await store.claimDelivery('old-event', old);
+        await store.claimDelivery('recent-event', recent);
+
+        await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+
+        expect(await db.rows('SELECT question FROM questions')).toEqual([{ question: 'recent' }]);
+        expect(await db.rows('SELECT question FROM feedback')).toEqual([{ question: 'recent' }]);
+        expect(await db.rows('SELECT key FROM deliveries')).toEqual([{ key: 'recent-event' }]);
+        // A pruned claim is free again; by then Slack has long stopped retrying that delivery.
+        expect(await store.claimDelivery('old-event', NOW)).toBe(true);
+      });
+    });
+
+    describe('tip subscriptions', () => {
+      it('stores a subscription and reads it back from another process', async () => {
+        const store = await open();
+        await store.saveTipSubscription(subscription({ subscriber: null, source: 'config', lang: 'ja' }));
+
+        expect(await (await open()).getTipSubscription('C100')).toEqual(
+          subscription({ subscriber: null, source: 'config', lang: 'ja' }),
+        );
+        expect(await store.getTipSubscription('C999')).toBeNull();
+      });
+
+      it('replaces a channel’s subscription and un-pauses it', async () => {
+        const store = await open();
+        await store.saveTipSubscription(subscription());
+        await store.pauseTipSubscription('C100', 'not_in_channel');
+        expect((await store.getTipSubscription('C100'))?.pausedReason).toBe('not_in_channel');
+
+        // Even a subscription passed in paused is saved active: saving is subscribing again.
+        await store.saveTipSubscription(
+          subscription({ time: '18:00', days: 'daily', lang: 'en', timeZone: 'UTC', pausedReason: 'stale' }),
+        );
+
+        expect(await store.listTipSubscriptions()).toEqual([
+          subscription({ time: '18:00', days: 'daily', lang: 'en', timeZone: 'UTC' }),
+        ]);
+      });
+
+      it('pauses only a channel that is subscribed', async () => {
+        const store = await open();
+        await store.pauseTipSubscription('C404', 'channel_not_found');
+        expect(await store.listTipSubscriptions()).toEqual([]);
+      });
+
+      it('removes a subscription once, saying whether there was one', async () => {
+        const store = await open();
+        await store.saveTipSubscription(subscription());
+
+        expect(await store.removeTipSubscription('C100')).toBe(true);
+        expect(await store.removeTipSubscription('C100')).toBe(false);
+        expect(await store.getTipSubscription('C100')).toBeNull();
+      });
+
+      it('lists subscriptions by channel id in code point order, as SQLite sorts', async () => {
+        const store = await open();
+        for (const channel of ['Cb', 'C_1', 'CC', 'C1'])
+          await store.saveTipSubscription(subscription({ channel }));
+
+        const channels = (await store.listTipSubscriptions()).map((entry) => entry.channel);
+        expect(channels).toEqual(['C1', 'CC', 'C_1', 'Cb']);
+      });
+    });
+
+    describe('tip slots and rotation', () => {
+      it('grants a channel’s slot for a date once, across processes', async () => {
+        const first = await open();
+        const second = await open();
+
+        expect(await first.claimTipSlot('C100', '2025-06-02', NOW)).toBe(true);
+        expect(await second.claimTipSlot('C100', '2025-06-02', LATER)).toBe(false);
+        expect(await first.claimTipSlot('C100', '2025-06-02', LATER)).toBe(false);
+        expect(await second.claimTipSlot('C100', '2025-06-03', NOW)).toBe(true);
+        expect(await second.claimTipSlot('C200', '2025-06-02', NOW)).toBe(true);
+      });
+
+      it('grants exactly one of simultaneous slot claims from two processes', async () => {
+        const stores = [await open(), await open()];
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => stores[i % 2]!.claimTipSlot('C100', '2025-06-02', NOW)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('gives a new channel a random seed at cycle 0, the same for every process', async () => {
+        const first = await open();
+        const second = await open();
+
+        const rotation = await first.tipRotation('C100');
+        expect(rotation).toEqual({ seed: expect.stringMatching(/\S/), cycle: 0, posted: [] });
+        expect(await second.tipRotation('C100')).toEqual(rotation);
+        expect((await second.tipRotation('C200')).seed).not.toBe(rotation.seed);
+      });
+
+      it('lists the topics posted in the current cycle, by date', async () => {
+        const store = await open();
+        await store.tipRotation('C100');
+        for (const date of ['2025-06-03', '2025-06-02', '2025-06-04'])
+          await store.claimTipSlot('C100', date, NOW);
+        await store.recordTipPosted('C100', '2025-06-03', 'volumes', 0);
+        await store.recordTipPosted('C100', '2025-06-02', 'images', 0);
+        // 2025-06-04 is claimed but not posted (the post failed), so it is not in the list.
+        await store.claimTipSlot('C200', '2025-06-02', NOW);
+        await store.recordTipPosted('C200', '2025-06-02', 'networks', 0);
+
+        expect((await store.tipRotation('C100')).posted).toEqual(['images', 'volumes']);
+      });
+
+      it('records a posted topic only for a claimed slot', async () => {
+        const store = await open();
+        await store.recordTipPosted('C100', '2025-06-02', 'images', 0);
+        expect((await store.tipRotation('C100')).posted).toEqual([]);
+      });
+
+      it('starts a new cycle with nothing posted, and never goes back a cycle', async () => {
+        const store = await open();
+        const { seed } = await store.tipRotation('C100');
+        await store.claimTipSlot('C100', '2025-06-02', NOW);
+        await store.recordTipPosted('C100', '2025-06-02', 'images', 0);
+
+        await store.startTipCycle('C100', 1);
+        expect(await store.tipRotation('C100')).toEqual({ seed, cycle: 1, posted: [] });
+
+        await store.claimTipSlot('C100', '2025-06-03', NOW);
+        await store.recordTipPosted('C100', '2025-06-03', 'volumes', 1);
+        // A second process finishing the same cycle late must not undo the first one's new cycle.
+        await (await open()).startTipCycle('C100', 0);
+        expect(await store.tipRotation('C100')).toEqual({ seed, cycle: 1, posted: ['volumes'] });
+      });
+
+      it('ignores a new cycle for a channel with no rotation yet', async () => {
+        const store = await open();
+        await store.startTipCycle('C100', 3);
+        expect((await store.tipRotation('C100')).cycle).toBe(0);
+      });
+    });
+  });
+}
+
+describeStore('SQLite', () => sqlite);
+
+const postgresUrl = process.env.TEST_DATABASE_URL?.trim();
+if (postgresUrl) {
+  describeStore('PostgreSQL', () => postgres(postgresUrl));
+
+  describe('Opening PostgreSQL with a wrong password', () => {
+    it('names DATABASE_URL and the server but never the password', async () => {
+      const url = new URL(postgresUrl);
+      url.password = 'wr0ng-s3cret';
+      const error = await openStore(url.href).then(
+        () => {
+          throw new Error('expected openStore to reject');
+        },
+        (rejection: unknown) => rejection,
+      );
+
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('DATABASE_UNAVAILABLE');
+      expect((error as StoreError).message).toMatch(/DATABASE_URL.*password authentication failed/);
+      expect((error as StoreError).message).not.toMatch(/wr0ng-s3cret/);
+    });
+  });
+} else if (process.env.CI === 'true') {
+  describe('The PostgreSQL store', () => {
+    it('runs in CI, which must set TEST_DATABASE_URL', () => {
+      throw new Error(
+        'TEST_DATABASE_URL is unset, so the PostgreSQL store was not tested. ' +
+          'CI runs eval "$(bash .ci/postgres.sh)" before the tests to set it.',
+      );
+    });
+  });
+} else {
+  console.warn(
+    'Skipping the PostgreSQL store tests: TEST_DATABASE_URL is unset. ' +
+      'Run eval "$(bash .ci/postgres.sh)" (as root) to start a server and set it.',
+  );
+  describeStore('PostgreSQL (skipped: TEST_DATABASE_URL is unset)', () => postgres(''), { skip: true });
+}
