@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from './processes.js';
+import { eventBody, sendSigned, slashCommandBody } from './signed.js';
+import { StandInSlack } from './stand-in-slack.js';
+
+/**
+ * Two replicas of the bot, as on Kubernetes or ECS: two processes, one PostgreSQL database, and a load
+ * balancer that may hand the same event to either or both.
+ */
+const adminUrl = process.env.TEST_DATABASE_URL?.trim();
+
+if (!adminUrl && process.env.CI === 'true') {
+  describe('Two replicas on one PostgreSQL', () => {
+    it('runs in CI, which must set TEST_DATABASE_URL', () => {
+      throw new Error('TEST_DATABASE_URL is unset; CI runs eval "$(bash .ci/postgres.sh)" before the tests.');
+    });
+  });
+} else if (!adminUrl) {
+  console.warn(
+    'Skipping the two-replica test: TEST_DATABASE_URL is unset (eval "$(bash .ci/postgres.sh)" sets it).',
+  );
+  describe.skip('Two replicas on one PostgreSQL (skipped: TEST_DATABASE_URL is unset)', () => {
+    it('needs PostgreSQL', () => {});
+  });
+} else {
+  const database = `bot_replicas_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Pool({ connectionString: adminUrl, max: 1 });
+  let slack: StandInSlack;
+  let replicas: BotProcess[] = [];
+
+  beforeAll(async () => {
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    slack = await new StandInSlack().start();
+    // A tip due a minute ago: each replica's first tick on start would post it. The zone is chosen
+    // so that a minute ago is the same local day (UTC-12 while it is just past midnight in UTC).
+    const zone =
+      new Date().getUTCHours() < 1 ? { name: 'Etc/GMT+12', hours: -12 } : { name: 'UTC', hours: 0 };
+    const due = new Date(Date.now() - 60_000 + zone.hours * 3_600_000);
+    const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
+    const env = { DATABASE_URL: url.href, TIP_CHANNELS: `CREPLICA1@${time}@daily`, TIP_TIMEZONE: zone.name };
+    replicas = await Promise.all([startBotProcess(slack.url, env), startBotProcess(slack.url, env)]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      replicas.map(async ({ child, exited }) => {
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
+    await slack.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  describe('Two replicas on one PostgreSQL', () => {
+    it('posts one tip per channel per day between them', async () => {
+      await slack.waitFor(
+        'the tip',
+        () => slack.api('chat.postMessage').find((c) => c.body.channel === 'CREPLICA1'),
+        10_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(slack.api('chat.postMessage').filter((c) => c.body.channel === 'CREPLICA1')).toHaveLength(1);
+    });
+
+    it('both answer questions', async () => {
+      await Promise.all(
+        replicas.map((replica, i) =>
+          sendSigned(
+            `${replica.url}/slack/events`,
+            slashCommandBody({
+              text: i === 0 ? 'what is an image' : 'ボリュームとは',
+              response_url: slack.responseUrl(`r${i}`),
+            }),
+            'application/x-www-form-urlencoded',
+          ),
+        ),
+      );
+      await slack.waitFor(
+        'both answers',
+        () => slack.responses().filter((r) => /^\/response\/r[01]$/.test(r.method)).length === 2,
+      );
+    });
+
+    it('replies once to an event that both receive', async () => {
+      for (let n = 0; n < 5; n++) {
+        const ts = `17000050${n}0.000100`;
+        const body = eventBody({
+          type: 'app_mention',
+          user: 'U0001',
+          text: '<@UBOT> what is kubectl',
+          ts,
+          channel: 'CREPLICA2',
+          event_ts: ts,
+        });
+        await Promise.all(
+          replicas.map((replica) => sendSigned(`${replica.url}/slack/events`, body, 'application/json')),
+        );
+      }
+      await slack.waitFor(
+        'five replies',
+        () => slack.api('chat.postMessage').filter((c) => c.body.channel === 'CREPLICA2').length >= 5,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const replies = slack.api('chat.postMessage').filter((c) => c.body.channel === 'CREPLICA2');
+      expect(replies).toHaveLength(5);
+      expect(new Set(replies.map((c) => c.body.thread_ts)).size).toBe(5);
+    });
+  });
+}
