@@ -5,7 +5,7 @@
 #
 # Installs Debian's postgresql package when it is missing, runs the package's `main` cluster on
 # 127.0.0.1:5432 only, and gives a `bot` role (CREATEDB, so each test file can make and drop its own
-# database) a fresh random password. Safe to run again: a running cluster is reused. Needs root; reads
+# database) a random password, created once. Safe to run again: a running cluster is reused. Needs root; reads
 # nothing from stdin. Progress goes to stderr so that stdout holds only the export line.
 set -euo pipefail
 
@@ -66,8 +66,13 @@ if ! pg_isready -h "$LISTEN" -p "$PORT" >&2; then
   exit 1
 fi
 
-# Hex, so the password needs no escaping in the URL.
-PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+# Hex, so the password needs no escaping in the URL. Kept in a root-only file and reused, so a second
+# run (another shell on the same machine) does not change it under tests already connected.
+PASSWORD_FILE=/root/.bot-test-postgres-password
+if [ ! -s "$PASSWORD_FILE" ]; then
+  (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$PASSWORD_FILE")
+fi
+PASSWORD=$(cat "$PASSWORD_FILE")
 as_postgres psql -p "$PORT" -X -q -v ON_ERROR_STOP=1 -v pw="$PASSWORD" >&2 <<'SQL'
 SELECT 'CREATE ROLE bot' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bot') \gexec
 ALTER ROLE bot WITH LOGIN CREATEDB PASSWORD :'pw';

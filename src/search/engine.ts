@@ -4,7 +4,14 @@ import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import { COMMON_ENGLISH_WORDS } from './english-words.js';
 import { detectLang } from './normalize.js';
-import { isLatinToken, isMistypedStopword, tokenize, tokenizeDetailed, type Token } from './tokenize.js';
+import {
+  isLatinToken,
+  isMistypedStopword,
+  knowledgeWords,
+  latinTokenOf,
+  tokenizeDetailed,
+  type Token,
+} from './tokenize.js';
 
 export interface SearchHit {
   topic: Topic;
@@ -306,6 +313,25 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
     if (id === undefined) termIds.set(term, (id = termIds.size));
     return id;
   };
+  // Raw English word → its term id (-1: stopword): one look-up per word of a large knowledge base.
+  const rawIds = new Map<string, number>();
+  const idsOf = (text: string): number[] => {
+    const ids: number[] = [];
+    knowledgeWords(
+      text,
+      (raw) => {
+        let id = rawIds.get(raw);
+        if (id === undefined) {
+          const token = latinTokenOf(raw);
+          id = token === null ? -1 : idFor(token);
+          rawIds.set(raw, id);
+        }
+        if (id >= 0) ids.push(id);
+      },
+      (token) => ids.push(idFor(token)),
+    );
+    return ids;
+  };
   // (word, topic, weight) and (word, name) pairs, gathered flat and grouped by word at the end
   const pairTerm: number[] = [];
   const pairTopic: number[] = [];
@@ -322,7 +348,7 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
       for (const id of ids) if ((best.get(id) ?? 0) < weight) best.set(id, weight);
     };
     const addName = (text: string, field: Field) => {
-      const ids = unique(tokenize(text, KNOWLEDGE_TEXT).map(idFor));
+      const ids = unique(idsOf(text));
       if (ids.length === 0) return;
       const nameId = nameTopic.length;
       nameTopic.push(topicIndex);
@@ -338,7 +364,8 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
     addName(topic.title.en, 'title');
     addName(topic.title.ja, 'title');
     addName(topic.id.replace(/-/g, ' '), 'id');
-    note(tokenize(`${topic.answer.en} ${topic.answer.ja}`, KNOWLEDGE_TEXT).map(idFor), 'answer');
+    note(idsOf(topic.answer.en), 'answer');
+    note(idsOf(topic.answer.ja), 'answer');
     for (const [id, weight] of best) {
       pairTerm.push(id);
       pairTopic.push(topicIndex);
@@ -426,9 +453,6 @@ function buildFuzzyIndex(terms: string[], config: SearchConfig): (token: string)
       .map(([term, similarity]) => ({ term, similarity }));
   };
 }
-
-/** Knowledge is written by people, not Slack: `<none>` in it is text, not markup. */
-const KNOWLEDGE_TEXT = { slack: false };
 
 const distanceOf1 = (a: string, b: string) => editDistance(a, b, 1);
 

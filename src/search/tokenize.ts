@@ -21,13 +21,14 @@ const STOPWORDS = new Set(
     'know knew see seem seems say said saying ask asked asking try tried trying',
     'each other others another same different differ then than own',
     'dont doesnt didnt cant cannot couldnt wont wouldnt shouldnt isnt arent wasnt ive youre theyre theres hows whos lets',
+    'basic basics intro introduction overview guide tutorial beginner beginners explained pls plz thx btw',
     // Japanese particles, auxiliaries and question phrasing, as Intl.Segmenter splits them
     'の は が を に で と も へ や か な ね よ わ ぞ さ て た だ し い う る れ ん っ から まで より って とは とか など',
     'です ます でした ました でしょ でしょう ません ない なかった たい たく たら れば すれ すれば する します したい',
     'した して しよう できる でき できます できない られる れる ある あり ありますか いる いい よい こと もの ため',
     'よう ほう 方 方法 やり方 仕方 使い方 何 なに なん どう どうやって どうすれば どの どれ どこ どんな いつ',
     '誰 教 知 教え 教えて ください 下さい お願い おねがい について 知り 知りたい わから わかり 分から 分かり',
-    'ってなに って何 とは何 意味 ちょっと 本当 ほんと 化',
+    'ってなに って何 とは何 意味 ちょっと 本当 ほんと 化 使 おしえて おしえ なんだっけ だっけ',
     // Greetings and thanks are politeness, not a question
     'hello hi hey howdy thx ty cheers morning evening',
     'こんにちは こんばんは おはよう おはようございます ありがとう ありがとうございます ありがと よろしく すみません',
@@ -120,13 +121,56 @@ function segmentRun(run: string): [string, number][] {
   return segments;
 }
 
+/** A hiragana word with a long-vowel mark is a loanword typed without conversion: いめーじ is イメージ. */
+const HIRAGANA_LOANWORD = /[\p{Script=Hiragana}ー]*[\p{Script=Hiragana}]ー[\p{Script=Hiragana}ー]*/gu;
+
+const TRAILING_PARTICLES = [
+  'って',
+  'とは',
+  'から',
+  'まで',
+  'の',
+  'は',
+  'が',
+  'を',
+  'に',
+  'で',
+  'と',
+  'も',
+  'や',
+  'へ',
+];
+
+/** The loanword in katakana; particles written after it (いめーじの) stay hiragana. */
+function toKatakana(run: string): string {
+  let word = run;
+  let particles = '';
+  for (let peeled = true; peeled;) {
+    peeled = false;
+    for (const particle of TRAILING_PARTICLES) {
+      const rest = word.slice(0, -particle.length);
+      if (word.endsWith(particle) && rest.length >= 2 && /ー./u.test(rest)) {
+        word = rest;
+        particles = particle + particles;
+        peeled = true;
+        break;
+      }
+    }
+  }
+  return (
+    word.replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60)) + particles
+  );
+}
+
 /**
  * Text → tokens in order: normalised, split into words (Japanese too), stemmed, no stopwords.
  * `slack: true` (questions) first removes Slack markup; knowledge text may contain `<none>` literally.
  */
 export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
   if (PRINTABLE_ASCII.test(text)) return tokenizeAscii(slack ? stripSlackMarkup(text) : text);
-  const cleaned = normalizeText(text, { slack }).replace(APOSTROPHES, '');
+  const cleaned = normalizeText(text, { slack })
+    .replace(APOSTROPHES, '')
+    .replace(HIRAGANA_LOANWORD, toKatakana);
   const tokens: Token[] = [];
   let previous: string | undefined;
   let previousEnd = -1;
@@ -188,6 +232,19 @@ function wordOf(segment: string): Word {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Chat shorthand, written the same way on both sides: "ctr" is a container, "img" an image. */
+const SHORTHAND: Record<string, string> = {
+  ctr: 'container',
+  ctrs: 'container',
+  cntr: 'container',
+  ctnr: 'container',
+  img: 'image',
+  imgs: 'image',
+  diff: 'difference',
+  repo: 'repository',
+  repos: 'repository',
+};
 const LATIN_WORD_CACHE_LIMIT = 100_000;
 const latinWordCache = new Map<string, string | null>();
 
@@ -195,7 +252,7 @@ const latinWordCache = new Map<string, string | null>();
 function latinToken(word: string): string | null {
   let token = latinWordCache.get(word);
   if (token === undefined) {
-    const stemmed = COMPARISON.has(word) ? 'vs' : stem(word);
+    const stemmed = COMPARISON.has(word) ? 'vs' : stem(SHORTHAND[word] ?? word);
     token = STOPWORDS.has(word) || STOPWORDS.has(stemmed) ? null : stemmed;
     if (latinWordCache.size >= LATIN_WORD_CACHE_LIMIT) latinWordCache.clear();
     latinWordCache.set(word, token);
@@ -215,6 +272,33 @@ function tokenizeAscii(text: string): Token[] {
     if (token !== null) tokens.push({ text: token, compound: false });
   }
   return tokens;
+}
+
+/**
+ * The content words of knowledge text, as `tokenize` gives them, for building an index: English text
+ * is split without the per-word objects of `tokenizeDetailed`, and `wordOf` maps each raw word to what
+ * the index keeps of it (the caller remembers that per raw word).
+ */
+export function knowledgeWords(
+  text: string,
+  wordOf: (raw: string) => void,
+  token: (text: string) => void,
+): void {
+  if (!PRINTABLE_ASCII.test(text)) {
+    for (const { text: t } of tokenizeDetailed(text, { slack: false })) token(t);
+    return;
+  }
+  for (const raw of text
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .split(/[^a-z0-9]+/)) {
+    if (raw !== '') wordOf(raw);
+  }
+}
+
+/** What a raw English word becomes in the index: its stemmed token, or null for a stopword. */
+export function latinTokenOf(raw: string): string | null {
+  return latinToken(raw);
 }
 
 /** The content words of a text, compounds included. */
