@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
+import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
 
 /**
  * Connections each replica may hold. Replicas × this has to stay well under the server's
@@ -372,34 +373,3 @@ interface FeedbackRow {
 }
 
 const SUBSCRIPTION_COLUMNS = 'channel, time, days, lang, time_zone, subscriber, source, paused_reason';
-
-interface SubscriptionRow {
-  channel: string;
-  time: string;
-  days: TipSubscription['days'];
-  lang: TipSubscription['lang'];
-  time_zone: string;
-  subscriber: string | null;
-  source: TipSubscription['source'];
-  paused_reason: string | null;
-}
-
-function toSubscription(row: SubscriptionRow): TipSubscription {
-  return {
-    channel: row.channel,
-    time: row.time,
-    days: row.days,
-    lang: row.lang,
-    timeZone: row.time_zone,
-    subscriber: row.subscriber,
-    source: row.source,
-    pausedReason: row.paused_reason,
-  };
-}
-
-/** pg would send an invalid Date's NaN as 'NaN', which BIGINT refuses with a puzzling message. */
-function epochMs(date: Date): number {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
-  return ms;
-}

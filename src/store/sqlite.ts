@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
+import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
 
 /**
  * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
@@ -314,38 +315,4 @@ interface FeedbackRow {
   user_id: string;
   helpful: number;
   at: number;
-}
-
-interface SubscriptionRow {
-  channel: string;
-  time: string;
-  days: TipSubscription['days'];
-  lang: TipSubscription['lang'];
-  time_zone: string;
-  subscriber: string | null;
-  source: TipSubscription['source'];
-  paused_reason: string | null;
-}
-
-function toSubscription(row: SubscriptionRow): TipSubscription {
-  return {
-    channel: row.channel,
-    time: row.time,
-    days: row.days,
-    lang: row.lang,
-    timeZone: row.time_zone,
-    subscriber: row.subscriber,
-    source: row.source,
-    pausedReason: row.paused_reason,
-  };
-}
-
-/**
- * SQLite binds an invalid Date's NaN as NULL: an insert would fail with a puzzling NOT NULL error and a
- * prune would silently delete nothing, so both get this clearer message instead.
- */
-function epochMs(date: Date): number {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
-  return ms;
 }

@@ -1,0 +1,36 @@
+import type { TipSubscription } from './store.js';
+
+/** A tip_subscriptions row, as both stores read it. */
+export interface SubscriptionRow {
+  channel: string;
+  time: string;
+  days: TipSubscription['days'];
+  lang: TipSubscription['lang'];
+  time_zone: string;
+  subscriber: string | null;
+  source: TipSubscription['source'];
+  paused_reason: string | null;
+}
+
+export function toSubscription(row: SubscriptionRow): TipSubscription {
+  return {
+    channel: row.channel,
+    time: row.time,
+    days: row.days,
+    lang: row.lang,
+    timeZone: row.time_zone,
+    subscriber: row.subscriber,
+    source: row.source,
+    pausedReason: row.paused_reason,
+  };
+}
+
+/**
+ * Dates are stored as epoch milliseconds. An invalid Date's NaN would be bound as NULL (SQLite) or
+ * 'NaN' (PostgreSQL) and fail with a puzzling message, or make a prune delete nothing: refuse it here.
+ */
+export function epochMs(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
+  return ms;
+}
