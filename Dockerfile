@@ -32,4 +32,5 @@ EXPOSE 3000
 # Slim images have no curl; Node 22 has fetch. Only HTTP mode serves /healthz (Socket Mode has no port).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/index.js"]
+# Heap limits: the same as PRODUCTION_NODE_FLAGS in src/runtime.ts (checked by test/deploy).
+CMD ["node", "--max-old-space-size=80", "--max-semi-space-size=2", "dist/src/index.js"]

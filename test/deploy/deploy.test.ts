@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRODUCTION_NODE_FLAGS } from '../../src/runtime.js';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, REQUIRED_IN_HTTP_MODE } from '../../src/config.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -174,7 +175,9 @@ describe('The Dockerfile', () => {
   });
 
   it('runs the compiled entry point that `npm run build` writes', () => {
-    expect(finalOf('CMD').at(-1)?.args).toBe('["node", "dist/src/index.js"]');
+    expect(finalOf('CMD').at(-1)?.args).toBe(
+      JSON.stringify(['node', ...PRODUCTION_NODE_FLAGS, 'dist/src/index.js']).replace(/","/g, '", "'),
+    );
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.build).toBe('tsc -p tsconfig.build.json');
     expect(scripts.test).not.toContain('build');
@@ -345,5 +348,17 @@ describe('The Kubernetes manifests', () => {
     expect(service.spec.type ?? 'ClusterIP').toBe('ClusterIP');
     expect(service.spec.ports).toContainEqual(expect.objectContaining({ port: 80, targetPort: 'http' }));
     expect(deployment.spec.template.metadata.labels).toMatchObject(service.spec.selector);
+  });
+});
+
+describe('npm start', () => {
+  it('runs with the production heap limits', async () => {
+    const { readFileSync } = await import('node:fs');
+    const scripts = (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.start).toBe(`node ${PRODUCTION_NODE_FLAGS.join(' ')} --import tsx src/index.ts`);
   });
 });
