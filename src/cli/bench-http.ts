@@ -32,7 +32,8 @@ import { readEvalFile } from '../search/evaluate.js';
 import { parseDatabaseUrl, redactDatabaseUrl, StoreError } from '../store/index.js';
 import { parseArgs } from './shared.js';
 
-const WARM_UP_REQUESTS = 50;
+/** Enough for both apps' hot paths to be compiled by V8 before measuring. */
+const WARM_UP_REQUESTS = 300;
 const ROUNDS = 3;
 /** How long after the last acknowledgement a missing response_url POST still counts as delivered. */
 const DELIVERY_GRACE_MS = 5_000;

@@ -96,6 +96,10 @@ export function openSqliteStore(path: string): Store {
     // WAL lets readers and one writer proceed together, and the setting is stored in the file, so every
     // process that opens it afterwards uses WAL too.
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs at checkpoints instead of on every commit: a crash of the machine (not
+    // the process) may lose the last questions or feedback, never corrupt the file.
+    // https://www.sqlite.org/pragma.html#pragma_synchronous
+    db.pragma('synchronous = NORMAL');
     migrate(db);
     return createStore(db);
   } catch (error) {
