@@ -40,11 +40,14 @@ export function createLogger(
     };
     write(redact(JSON.stringify(entry, errorReplacer)));
   };
-  // Bolt passes any number of values; they become the message.
+  // Bolt passes any number of values; they become the message. Bolt logs at debug level several times
+  // per request: below the threshold nothing is formatted at all.
   const boltLog =
     (at: LogLevel) =>
-    (...values: unknown[]) =>
+    (...values: unknown[]) => {
+      if (ORDER[at] < ORDER[threshold]) return;
       log(at, values.map((v) => (typeof v === 'string' ? v : stringify(v))).join(' '));
+    };
 
   return {
     log,

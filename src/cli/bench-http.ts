@@ -33,7 +33,7 @@ import { parseDatabaseUrl, redactDatabaseUrl, StoreError } from '../store/index.
 import { parseArgs } from './shared.js';
 
 /** Enough for both apps' hot paths to be compiled by V8 before measuring. */
-const WARM_UP_REQUESTS = 300;
+const WARM_UP_REQUESTS = 1500;
 const ROUNDS = 3;
 /** How long after the last acknowledgement a missing response_url POST still counts as delivered. */
 const DELIVERY_GRACE_MS = 5_000;

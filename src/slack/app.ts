@@ -37,6 +37,8 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
   let receiver: HTTPReceiver | undefined;
   let server: Server | undefined;
   let app: App;
+  // convoStore: false — the bot keeps no per-conversation state, and Bolt's default in-memory store
+  // (per process, so meaningless across replicas) throws and catches an error on every request.
   // Bolt sets its logger's level from this option (INFO when absent), so LOG_LEVEL must be passed here too.
   const logLevel = BOLT_LEVELS[config.logLevel];
 
@@ -45,6 +47,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
       token: config.botToken,
       appToken: config.appToken,
       socketMode: true,
+      convoStore: false,
       logger: deps.logger,
       logLevel,
       clientOptions,
@@ -70,6 +73,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
     app = new App({
       token: config.botToken,
       receiver: receiver as Receiver,
+      convoStore: false,
       logger: deps.logger,
       clientOptions,
     });
