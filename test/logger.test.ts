@@ -2,9 +2,9 @@ import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createLogger, redact } from '../src/logger.js';
 
-const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
-const APP_TOKEN = 'xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef';
-const USER_TOKEN = 'xoxp-1111-2222-3333-deadbeef';
+const BOT_TOKEN = 'xoxb-test-not-a-real-token-AbCd';
+const APP_TOKEN = 'xapp-test-not-a-real-token-abcd';
+const USER_TOKEN = 'xoxp-test-not-a-real-token';
 
 function capture(level: 'debug' | 'info' | 'warn' | 'error' = 'debug') {
   const lines: string[] = [];
