@@ -26,9 +26,10 @@ describe('npm start in HTTP mode', () => {
     const { url, logs, exited, child } = bot;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
-    // An answer whose delivery takes 1.5 s is in flight when SIGTERM arrives.
+    // A reply whose delivery takes 1.5 s is in flight when SIGTERM arrives (`/docker` alone looks up
+    // the asker's language, then replies through response_url).
     slack.script('/response/slow', { delayMs: 1500 });
-    const body = slashCommandBody({ text: 'what is an image', response_url: slack.responseUrl('slow') });
+    const body = slashCommandBody({ text: '', response_url: slack.responseUrl('slow') });
     expect((await sendSigned(`${url}/slack/events`, body, 'application/x-www-form-urlencoded')).status).toBe(
       200,
     );

@@ -33,6 +33,23 @@ const command = (text: string, id = 'r1', user_id = 'U0001') =>
 const interact = (payload: Record<string, unknown>) =>
   sendSigned(`${bot.url}/slack/events`, payloadBody(payload), FORM);
 
+/**
+ * Sends `/docker <text>` and returns the private reply: in the acknowledgement's body when the bot
+ * answers there (questions), else the response_url post that follows.
+ */
+async function replyTo(
+  text: string,
+  id = 'r1',
+  user_id = 'U0001',
+): Promise<{ body: Record<string, unknown> }> {
+  const ack = await command(text, id, user_id);
+  expect(ack.status).toBe(200);
+  if (ack.text !== '') return { body: JSON.parse(ack.text) as Record<string, unknown> };
+  return slack.waitFor(`the reply to "${text}"`, () =>
+    slack.responses().find((r) => r.method === `/response/${id}`),
+  );
+}
+
 function storedRow(sql: string): Record<string, unknown> | undefined {
   const db = new Database(bot.dbPath, { readonly: true });
   try {
@@ -47,10 +64,11 @@ function blocksText(body: Record<string, unknown>): string {
 }
 
 describe('/docker slash command', () => {
-  it('acknowledges at once, then answers privately with a share button', async () => {
+  it('answers privately in the acknowledgement, with a share button', async () => {
     const ack = await command('what is an image');
     expect(ack.status).toBe(200);
-    const reply = await slack.waitFor('the response_url answer', () => slack.responses()[0]);
+    const reply = { body: JSON.parse(ack.text) as Record<string, unknown> };
+    expect(slack.responses()).toHaveLength(0);
     expect(reply.body.response_type).toBe('ephemeral');
     expect(blocksText(reply.body)).toContain('What is a Docker image?');
     expect(blocksText(reply.body)).toContain('share_answer');
@@ -58,8 +76,7 @@ describe('/docker slash command', () => {
   });
 
   it('answers Japanese in Japanese', async () => {
-    await command('イメージとは');
-    const reply = await slack.waitFor('the answer', () => slack.responses()[0]);
+    const reply = await replyTo('イメージとは');
     expect(blocksText(reply.body)).toContain('Dockerイメージ');
   });
 
@@ -73,17 +90,12 @@ describe('/docker slash command', () => {
   });
 
   it('shows usage for /docker help and the topic list for /docker topics', async () => {
-    await command('help', 'h');
-    await command('topics', 't');
-    await slack.waitFor('two replies', () => slack.responses().length === 2);
-    const byPath = Object.fromEntries(slack.responses().map((r) => [r.method, blocksText(r.body)]));
-    expect(byPath['/response/h']).toContain('/docker topics');
-    expect(byPath['/response/t']).toContain('What is Docker Compose?');
+    expect(blocksText((await replyTo('help', 'h')).body)).toContain('/docker topics');
+    expect(blocksText((await replyTo('topics', 't')).body)).toContain('What is Docker Compose?');
   });
 
   it('says it is not sure and records an unanswered question', async () => {
-    await command('what is the weather tomorrow', 'w', 'U0042');
-    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
+    const reply = await replyTo('what is the weather tomorrow', 'w', 'U0042');
     expect(blocksText(reply.body)).toContain('/docker topics');
     // The question is stored just after the reply is sent.
     const row = await slack.waitFor('the stored question', () =>
@@ -93,18 +105,16 @@ describe('/docker slash command', () => {
   });
 
   it('answers a 4,000-character or junk question normally', async () => {
-    await command(`\u202e\u0007 🐳 ${'x'.repeat(4000)}`, 'junk');
-    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
+    const reply = await replyTo(`\u202e\u0007 🐳 ${'x'.repeat(4000)}`, 'junk');
     expect(reply.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply.body).length).toBeLessThan(40_000);
   });
 
   it('never lets the question ping anyone when it is shown back', async () => {
-    await command(
+    const reply = await replyTo(
       '<!channel> <!here> <!everyone> <@U999> <!subteam^S1> <https://evil.example|docs> lunch?',
       'p',
     );
-    const reply = await slack.waitFor('the reply', () => slack.responses()[0]);
     const text = `${String(reply.body.text)} ${blocksText(reply.body)}`;
     for (const raw of [
       '<!channel>',
@@ -421,8 +431,9 @@ describe('reliability', () => {
       }),
     );
     await slack.waitFor('the apology', () => slack.api('chat.postEphemeral')[0], 10_000);
-    await command('what is an image', 'after');
-    await slack.waitFor('the next answer', () => slack.responses()[0]);
+    expect(blocksText((await replyTo('what is an image', 'after')).body)).toContain(
+      'What is a Docker image?',
+    );
     expect(bot.logs.some((line) => line.includes('chat.postMessage failed'))).toBe(true);
     expect(bot.logs.join('\n')).not.toContain(BOT_TOKEN);
   });

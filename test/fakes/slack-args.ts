@@ -32,7 +32,7 @@ export interface RecordedResponse extends Omit<Partial<RespondArguments>, 'block
 export interface ListenerHarness extends TestDeps {
   slack: FakeSlackClient;
   timeline: string[];
-  /** What the listener sent through `respond`, in order. */
+  /** What the listener replied, through an acknowledgement or `respond`, in order. */
   responses: RecordedResponse[];
   /** The `respond` handed to listeners: records, or throws what `failRespond` queued. */
   respond: RespondFn;
@@ -62,8 +62,10 @@ export function createListenerHarness(): ListenerHarness {
 /** What every Bolt listener receives besides its payload. */
 function commonArgs(h: ListenerHarness) {
   return {
-    ack: async () => {
-      h.timeline.push('ack');
+    // An acknowledgement may carry the reply itself (slash commands): it is recorded as a response.
+    ack: async (reply?: unknown) => {
+      h.timeline.push(reply === undefined ? 'ack' : 'ack with reply');
+      if (reply !== undefined) h.responses.push({ ...(reply as RecordedResponse) });
     },
     respond: h.respond,
     client: h.slack.client,
