@@ -528,7 +528,7 @@ function printMemory(bot: App, bare: App, memory: Map<Child, Memory>): boolean {
       : 'after the measured rounds';
   console.log(
     `\nMemory ${when}: RSS = VmRSS, peak = VmHWM, from /proc/<pid>/status (1 MB = 10^6 bytes). ` +
-      'Questions answered: answers that reached the stand-in, warm-up included.\n',
+      'Questions answered: answers received, warm-up included.\n',
   );
   console.log('| process | RSS | peak RSS | questions answered |');
   console.log('|---|---|---|---|');
