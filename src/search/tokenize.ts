@@ -29,6 +29,9 @@ const STOPWORDS = new Set(
     'よう ほう 方 方法 やり方 仕方 使い方 何 なに なん どう どうやって どうすれば どの どれ どこ どんな いつ',
     '誰 教 知 教え 教えて ください 下さい お願い おねがい について 知り 知りたい わから わかり 分から 分かり',
     'ってなに って何 とは何 意味 ちょっと 本当 ほんと 化 使 おしえて おしえ なんだっけ だっけ',
+    // Japanese chat filler that says nothing about the topic
+    'そもそも 一言 簡単 簡単に ざっくり 具体的 具体的に 詳しく 改めて やっぱり 結局 みたいな 感じ 的 いまいち',
+    '全然 すごく めっちゃ 少し 今さら 初心者 素人 入門 理解 説明 質問 聞きたい 分かる わかる',
     // Greetings and thanks are politeness, not a question
     'hello hi hey howdy thx ty cheers morning evening',
     'こんにちは こんばんは おはよう おはようございます ありがとう ありがとうございます ありがと よろしく すみません',
