@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/errors.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
+import { DAY_MS } from './report/report.js';
 import { createSlackBot } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { createTipScheduler, realTimers, type TimerFunctions, type TipScheduler } from './tips/scheduler.js';
@@ -46,8 +47,6 @@ export async function startBot(config: Config, deps: BotDeps, timers?: TimerFunc
     },
   };
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes question text and feedback older than RETENTION_DAYS, at start and then daily. */
 function startRetention(config: Config, deps: BotDeps, timers: TimerFunctions = realTimers) {

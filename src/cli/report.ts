@@ -1,11 +1,10 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from '../config.js';
-import { buildReport, renderReport } from '../report/report.js';
+import { renderReport, reportFromStore } from '../report/report.js';
 import { openStore } from '../store/index.js';
 import { loadKnowledgeOrExit, parseArgs } from './shared.js';
 
 const USAGE = 'Usage: npm run report -- [--days 30] [--json]   (reads DATABASE_URL like the bot)';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const { flags, options } = parseArgs(process.argv.slice(2), ['days']);
 const days = Number(options.get('days') ?? 30);
@@ -26,12 +25,7 @@ try {
 const kb = loadKnowledgeOrExit(config.knowledgeDir);
 const store = await openStore(config.databaseUrl);
 try {
-  const until = new Date();
-  const since = new Date(until.getTime() - days * DAY_MS);
-  const report = buildReport(await store.listQuestions(since), await store.listFeedback(since), {
-    since,
-    until,
-  });
+  const report = await reportFromStore(store, days, new Date());
   console.log(flags.has('json') ? JSON.stringify(report, null, 2) : renderReport(report, kb));
 } finally {
   await store.close();

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { normalizeText } from '../search/normalize.js';
-import type { FeedbackRecord, QuestionRecord } from '../store/store.js';
+import type { FeedbackRecord, QuestionRecord, Store } from '../store/store.js';
 
 export interface QuestionGroup {
   /** The most common wording of the group. */
@@ -86,6 +86,15 @@ function groupQuestions(texts: string[]): QuestionGroup[] {
       return { text: text === '' ? '(question text not stored)' : text, count };
     })
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The report over the `days` before `until`, read from the store. */
+export async function reportFromStore(store: Store, days: number, until: Date): Promise<Report> {
+  const since = new Date(until.getTime() - days * DAY_MS);
+  const [questions, feedback] = await Promise.all([store.listQuestions(since), store.listFeedback(since)]);
+  return buildReport(questions, feedback, { since, until });
 }
 
 /** The report as plain text, for `npm run report` and as the body of the Slack message. */

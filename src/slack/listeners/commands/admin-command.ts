@@ -1,8 +1,7 @@
 import { escapeMrkdwn, type SlackMessage } from '../../../answers/blocks.js';
-import { buildReport, renderReport } from '../../../report/report.js';
+import { renderReport, reportFromStore } from '../../../report/report.js';
 import type { BotDeps } from '../../deps.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SECTION_LIMIT = 2900;
 const MAX_SECTIONS = 45;
 
@@ -20,13 +19,8 @@ export async function adminCommandReply(
   if (verb.toLowerCase() !== 'report' || !Number.isInteger(days) || days < 1) {
     return plain('Usage: `/docker admin report [days]` (default 30 days).');
   }
-  const until = deps.now();
-  const since = new Date(until.getTime() - days * DAY_MS);
-  const [questions, feedback] = await Promise.all([
-    deps.store.listQuestions(since),
-    deps.store.listFeedback(since),
-  ]);
-  return plain(renderReport(buildReport(questions, feedback, { since, until }), deps.answers.current().kb));
+  const report = await reportFromStore(deps.store, days, deps.now());
+  return plain(renderReport(report, deps.answers.current().kb));
 }
 
 /** Plain text in as many sections as it needs, within Block Kit's limits. */

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerMessage } from '../../../answers/blocks.js';
 import type { BotDeps } from '../../deps.js';
 import { apologise, postReply } from '../../post.js';
+import { questionIn } from '../../question.js';
 import { claimOnce, recordQuestion } from '../../record.js';
 
 /**
@@ -14,8 +15,7 @@ export function appMention(deps: BotDeps) {
     // A mention in a DM also arrives as message.im: whichever comes first answers.
     if (!(await claimOnce(deps, `message:${event.channel}:${event.ts}`))) return;
 
-    // The mention of the bot is how the question was addressed, not part of it.
-    const question = event.text.replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/, '').trim();
+    const question = questionIn(event.text);
     const answer = deps.answers.answer(question);
     const message = answerMessage(answer, deps.answers.current().kb, { shareable: false });
     const thread_ts = event.thread_ts ?? event.ts;
