@@ -2,16 +2,12 @@ import Fuse from 'fuse.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
+import { IntList } from './int-list.js';
 import { COMMON_ENGLISH_WORDS } from './english-words.js';
 import { detectLang } from './normalize.js';
-import {
-  isLatinToken,
-  isMistypedStopword,
-  knowledgeWords,
-  latinTokenOf,
-  tokenizeDetailed,
-  type Token,
-} from './tokenize.js';
+import { isLatinToken, isMistypedStopword, tokenizeDetailed, type Token } from './tokenize.js';
+import type { StringTable } from './string-table.js';
+import { Vocabulary } from './vocabulary.js';
 
 export interface SearchHit {
   topic: Topic;
@@ -68,13 +64,14 @@ export function createAnswerEngine(
   config: SearchConfig = SEARCH_DEFAULTS,
 ): AnswerEngine {
   const index = buildIndex(topics, config);
-  const { termIds, idf } = index;
-  const idOf = (term: string) => termIds.get(term);
+  const { terms, idf } = index;
+  const idOf = (term: string) => terms.get(term);
+  const known = (term: string) => terms.get(term) >= 0;
   const unknownWeight = Math.log(1 + index.topicCount) * config.unknownWordWeight;
 
-  const fuzzyIndex = buildFuzzyIndex([...termIds.keys()], config);
+  const fuzzyIndex = buildFuzzyIndex(terms.keys, config);
   const japaneseByChar = new Map<string, string[]>();
-  for (const term of termIds.keys()) {
+  for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
     for (const char of new Set(term)) {
       const list = japaneseByChar.get(char);
@@ -96,7 +93,7 @@ export function createAnswerEngine(
     return questionTokens(question).map(({ text: token }) => ({
       token,
       matches: matchToken(token).map(({ term, similarity }) => {
-        const id = idOf(term) ?? -1;
+        const id = idOf(term);
         const where: string[] = [];
         for (let i = index.topicStart[id] ?? 0; i < (index.topicStart[id + 1] ?? 0); i++) {
           where.push(
@@ -109,7 +106,7 @@ export function createAnswerEngine(
   }
 
   function matchToken(token: string): TermMatch[] {
-    if (termIds.has(token)) return [{ term: token, similarity: 1 }];
+    if (known(token)) return [{ term: token, similarity: 1 }];
     if (isLatinToken(token)) return COMMON_ENGLISH_WORDS.has(token) ? [] : fuzzyIndex(token);
     return matchJapanesePart(token);
   }
@@ -128,7 +125,7 @@ export function createAnswerEngine(
     for (let length = 2; length < token.length; length++) {
       for (let start = 0; start + length <= token.length; start++) {
         const part = token.slice(start, start + length);
-        if (termIds.has(part)) consider(part);
+        if (known(part)) consider(part);
       }
     }
     let rarest: string[] | undefined;
@@ -151,7 +148,7 @@ export function createAnswerEngine(
     const tokens: Token[] = [];
     for (const token of tokenizeDetailed(question)) {
       if (seen.has(token.text)) continue;
-      if (isLatinToken(token.text) && !termIds.has(token.text) && isMistypedStopword(token.text, distanceOf1))
+      if (isLatinToken(token.text) && !known(token.text) && isMistypedStopword(token.text, distanceOf1))
         continue;
       seen.add(token.text);
       tokens.push(token);
@@ -177,7 +174,7 @@ export function createAnswerEngine(
 
     for (const { text: token, compound } of questionTokens(question)) {
       // A compound only ever adds evidence: unknown compounds are not unknown words.
-      if (compound && !termIds.has(token)) continue;
+      if (compound && !known(token)) continue;
       const matches = matchToken(token);
       if (matches.length === 0) {
         totalWeight += unknownWeight;
@@ -188,7 +185,7 @@ export function createAnswerEngine(
       const tokenTopics: number[] = [];
       for (const { term, similarity } of matches) {
         const id = idOf(term);
-        if (id === undefined) continue;
+        if (id < 0) continue;
         weight = Math.max(weight, idf[id] as number);
         if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
@@ -294,7 +291,8 @@ export function createAnswerEngine(
  */
 interface Index {
   topicCount: number;
-  termIds: Map<string, number>;
+  /** every known word, numbered: its word id */
+  terms: StringTable;
   idf: Float64Array;
   topicStart: Int32Array;
   postingTopics: Int32Array;
@@ -306,98 +304,124 @@ interface Index {
   nameTotals: Float64Array;
 }
 
-function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
-  const termIds = new Map<string, number>();
-  const idFor = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) termIds.set(term, (id = termIds.size));
-    return id;
-  };
-  // Raw English word → its term id (-1: stopword): one look-up per word of a large knowledge base.
-  const rawIds = new Map<string, number>();
-  const idsOf = (text: string): number[] => {
-    const ids: number[] = [];
-    knowledgeWords(
-      text,
-      (raw) => {
-        let id = rawIds.get(raw);
-        if (id === undefined) {
-          const token = latinTokenOf(raw);
-          id = token === null ? -1 : idFor(token);
-          rawIds.set(raw, id);
-        }
-        if (id >= 0) ids.push(id);
-      },
-      (token) => ids.push(idFor(token)),
-    );
-    return ids;
-  };
-  // (word, topic, weight) and (word, name) pairs, gathered flat and grouped by word at the end
-  const pairTerm: number[] = [];
-  const pairTopic: number[] = [];
-  const pairWeight: number[] = [];
-  const linkTerm: number[] = [];
-  const linkName: number[] = [];
-  const nameTopic: number[] = [];
-  const nameTerms: number[][] = [];
+const FIELDS: readonly Field[] = ['alias', 'title', 'id', 'answer'];
+const [ALIAS, TITLE, ID, ANSWER] = [0, 1, 2, 3];
 
-  topics.forEach((topic, topicIndex) => {
-    const best = new Map<number, number>();
-    const note = (ids: number[], field: Field) => {
-      const weight = config.fieldWeights[field];
-      for (const id of ids) if ((best.get(id) ?? 0) < weight) best.set(id, weight);
-    };
-    const addName = (text: string, field: Field) => {
-      const ids = unique(idsOf(text));
-      if (ids.length === 0) return;
-      const nameId = nameTopic.length;
+/**
+ * One pass over the knowledge: per topic, the best field each word was found in (its postings), and
+ * per name (alias, title, id), its distinct words (links). Both are kept in scratch arrays indexed by
+ * word id, which grow with the vocabulary, rather than in a map per topic or per name.
+ */
+function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
+  const fieldWeights = FIELDS.map((field) => config.fieldWeights[field]);
+  const vocabulary = new Vocabulary();
+  /** per word id: the best field of the current topic holding it, or -1 */
+  let bestField = new Int32Array(1 << 12).fill(-1);
+  /** per word id: the last name holding it */
+  let lastName = new Int32Array(1 << 12).fill(-1);
+  const touched: number[] = [];
+  const pairTerm = new IntList();
+  const pairTopic = new IntList();
+  const pairField = new IntList();
+  const linkTerm = new IntList();
+  const linkName = new IntList();
+  const nameTopic = new IntList();
+
+  let topicIndex = 0;
+  let field = ALIAS;
+  let nameId = -1;
+  const addWord = (id: number) => {
+    while (id >= bestField.length) {
+      bestField = grown(bestField);
+      lastName = grown(lastName);
+    }
+    const best = bestField[id] as number;
+    if (best < 0) touched.push(id);
+    if (best < 0 || (fieldWeights[best] as number) < (fieldWeights[field] as number)) bestField[id] = field;
+    if (field === ANSWER) return;
+    if (nameId < 0) {
+      nameId = nameTopic.length;
       nameTopic.push(topicIndex);
-      nameTerms.push(ids);
-      for (const id of ids) {
-        linkTerm.push(id);
-        linkName.push(nameId);
-      }
-      note(ids, field);
-    };
-    for (const alias of topic.aliases.en) addName(alias, 'alias');
-    for (const alias of topic.aliases.ja) addName(alias, 'alias');
-    addName(topic.title.en, 'title');
-    addName(topic.title.ja, 'title');
-    addName(topic.id.replace(/-/g, ' '), 'id');
-    note(idsOf(topic.answer.en), 'answer');
-    note(idsOf(topic.answer.ja), 'answer');
-    for (const [id, weight] of best) {
+    }
+    if (lastName[id] === nameId) return;
+    lastName[id] = nameId;
+    linkTerm.push(id);
+    linkName.push(nameId);
+  };
+  const addText = (text: string, textField: number) => {
+    field = textField;
+    nameId = -1;
+    vocabulary.wordIds(text, addWord);
+  };
+
+  for (; topicIndex < topics.length; topicIndex++) {
+    const topic = topics[topicIndex] as Topic;
+    for (const alias of topic.aliases.en) addText(alias, ALIAS);
+    for (const alias of topic.aliases.ja) addText(alias, ALIAS);
+    addText(topic.title.en, TITLE);
+    addText(topic.title.ja, TITLE);
+    addText(topic.id.replace(/-/g, ' '), ID);
+    addText(topic.answer.en, ANSWER);
+    addText(topic.answer.ja, ANSWER);
+    for (const id of touched) {
+      const best = bestField[id] as number;
+      bestField[id] = -1;
+      // A field that weighs nothing adds no posting.
+      if ((fieldWeights[best] as number) <= 0) continue;
       pairTerm.push(id);
       pairTopic.push(topicIndex);
-      pairWeight.push(weight);
+      pairField.push(best);
     }
-  });
+    touched.length = 0;
+  }
 
-  const termCount = termIds.size;
-  const [topicStart, topicOrder] = groupByTerm(pairTerm, termCount);
-  const [nameStart, nameOrder] = groupByTerm(linkTerm, termCount);
+  const termCount = vocabulary.terms.size;
+  const [topicStart, topicOrder] = groupByTerm(pairTerm.toArray(), termCount);
+  const [nameStart, nameOrder] = groupByTerm(linkTerm.toArray(), termCount);
+  const postingTopics = new Int32Array(topicOrder.length);
+  const postingWeights = new Float32Array(topicOrder.length);
+  for (let i = 0; i < topicOrder.length; i++) {
+    const pair = topicOrder[i] as number;
+    postingTopics[i] = pairTopic.at(pair);
+    postingWeights[i] = fieldWeights[pairField.at(pair)] as number;
+  }
+  const postingNames = new Int32Array(nameOrder.length);
+  for (let i = 0; i < nameOrder.length; i++) postingNames[i] = linkName.at(nameOrder[i] as number);
+
   const topicCount = Math.max(topics.length, 1);
   const idf = new Float64Array(termCount);
   for (let id = 0; id < termCount; id++) {
     const df = Math.max((topicStart[id + 1] as number) - (topicStart[id] as number), 1);
     idf[id] = Math.log(1 + topicCount / df);
   }
+  const nameTotals = new Float64Array(nameTopic.length);
+  for (let link = 0; link < linkName.length; link++) {
+    const name = linkName.at(link);
+    nameTotals[name] = (nameTotals[name] as number) + (idf[linkTerm.at(link)] as number);
+  }
   return {
     topicCount,
-    termIds,
+    terms: vocabulary.terms,
     idf,
     topicStart,
-    postingTopics: Int32Array.from(topicOrder, (pair) => pairTopic[pair] as number),
-    postingWeights: Float32Array.from(topicOrder, (pair) => pairWeight[pair] as number),
+    postingTopics,
+    postingWeights,
     nameStart,
-    postingNames: Int32Array.from(nameOrder, (link) => linkName[link] as number),
-    nameTopic: Int32Array.from(nameTopic),
-    nameTotals: Float64Array.from(nameTerms, (ids) => ids.reduce((sum, id) => sum + (idf[id] as number), 0)),
+    postingNames,
+    nameTopic: nameTopic.toArray(),
+    nameTotals,
   };
 }
 
+/** Twice the length, the new half filled with -1. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2).fill(-1);
+  larger.set(array);
+  return larger;
+}
+
 /** Counting sort of pair indexes by word id: the start offset of each word, and the pairs in word order. */
-function groupByTerm(pairTerms: number[], termCount: number): [Int32Array, Int32Array] {
+function groupByTerm(pairTerms: Int32Array, termCount: number): [Int32Array, Int32Array] {
   const start = new Int32Array(termCount + 1);
   for (const term of pairTerms) start[term + 1] = (start[term + 1] as number) + 1;
   for (let id = 0; id < termCount; id++) start[id + 1] = (start[id + 1] as number) + (start[id] as number);
@@ -455,10 +479,6 @@ function buildFuzzyIndex(terms: string[], config: SearchConfig): (token: string)
 }
 
 const distanceOf1 = (a: string, b: string) => editDistance(a, b, 1);
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

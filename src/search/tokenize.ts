@@ -171,10 +171,18 @@ function toKatakana(run: string): string {
  */
 export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
   if (PRINTABLE_ASCII.test(text)) return tokenizeAscii(slack ? stripSlackMarkup(text) : text);
-  const cleaned = normalizeText(text, { slack })
-    .replace(APOSTROPHES, '')
-    .replace(HIRAGANA_LOANWORD, toKatakana);
   const tokens: Token[] = [];
+  scanWords(prepareText(text, slack), (token, compound) => tokens.push({ text: token, compound }));
+  return tokens;
+}
+
+/** Normalised, apostrophes joined ("don't" → "dont"), loanwords typed in hiragana turned to katakana. */
+function prepareText(text: string, slack: boolean): string {
+  return normalizeText(text, { slack }).replace(APOSTROPHES, '').replace(HIRAGANA_LOANWORD, toKatakana);
+}
+
+/** The words of prepared text, in order, each with whether it is a compound of the two nouns before. */
+function scanWords(cleaned: string, emit: (token: string, compound: boolean) => void): void {
   let previous: string | undefined;
   let previousEnd = -1;
   for (const run of cleaned.matchAll(SCRIPT_RUN)) {
@@ -182,7 +190,7 @@ export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
     if (ASCII_WORD.test(value)) {
       previous = undefined;
       const token = latinToken(value);
-      if (token !== null) tokens.push({ text: token, compound: false });
+      if (token !== null) emit(token, false);
       continue;
     }
     for (const [segment, offset] of segmentRun(value)) {
@@ -193,16 +201,15 @@ export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
       previousEnd = index + segment.length;
       if (word.kind === 'noun') {
         const text = word.tokens[0] as string;
-        if (adjacent && previous) tokens.push({ text: previous + text, compound: true });
-        tokens.push({ text, compound: false });
+        if (adjacent && previous) emit(previous + text, true);
+        emit(text, false);
         previous = text;
         continue;
       }
       previous = undefined;
-      for (const text of word.tokens) tokens.push({ text, compound: false });
+      for (const text of word.tokens) emit(text, false);
     }
   }
-  return tokens;
 }
 
 interface Word {
@@ -236,18 +243,26 @@ function wordOf(segment: string): Word {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Chat shorthand, written the same way on both sides: "ctr" is a container, "img" an image. */
-const SHORTHAND: Record<string, string> = {
-  ctr: 'container',
-  ctrs: 'container',
-  cntr: 'container',
-  ctnr: 'container',
-  img: 'image',
-  imgs: 'image',
-  diff: 'difference',
-  repo: 'repository',
-  repos: 'repository',
-};
+/** Plain ASCII text is split into words without Unicode folding nor word segmentation. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
+
+/**
+ * Chat shorthand, written the same way on both sides: "ctr" is a container, "img" an image. (A Map: an
+ * object looked up with each word of a large knowledge base would intern every one of them.)
+ */
+const SHORTHAND = new Map([
+  ['ctr', 'container'],
+  ['ctrs', 'container'],
+  ['cntr', 'container'],
+  ['ctnr', 'container'],
+  ['img', 'image'],
+  ['imgs', 'image'],
+  ['diff', 'difference'],
+  ['repo', 'repository'],
+  ['repos', 'repository'],
+]);
 const LATIN_WORD_CACHE_LIMIT = 100_000;
 const latinWordCache = new Map<string, string | null>();
 
@@ -255,8 +270,7 @@ const latinWordCache = new Map<string, string | null>();
 function latinToken(word: string): string | null {
   let token = latinWordCache.get(word);
   if (token === undefined) {
-    const stemmed = COMPARISON.has(word) ? 'vs' : stem(SHORTHAND[word] ?? word);
-    token = STOPWORDS.has(word) || STOPWORDS.has(stemmed) ? null : stemmed;
+    token = latinTokenOf(word);
     if (latinWordCache.size >= LATIN_WORD_CACHE_LIMIT) latinWordCache.clear();
     latinWordCache.set(word, token);
   }
@@ -278,30 +292,17 @@ function tokenizeAscii(text: string): Token[] {
 }
 
 /**
- * The content words of knowledge text, as `tokenize` gives them, for building an index: English text
- * is split without the per-word objects of `tokenizeDetailed`, and `wordOf` maps each raw word to what
- * the index keeps of it (the caller remembers that per raw word).
+ * The tokens of a piece of knowledge text holding no whitespace, compounds included: no word spans
+ * whitespace, so the tokens of a text are those of its pieces one after the other.
  */
-export function knowledgeWords(
-  text: string,
-  wordOf: (raw: string) => void,
-  token: (text: string) => void,
-): void {
-  if (!PRINTABLE_ASCII.test(text)) {
-    for (const { text: t } of tokenizeDetailed(text, { slack: false })) token(t);
-    return;
-  }
-  for (const raw of text
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .split(/[^a-z0-9]+/)) {
-    if (raw !== '') wordOf(raw);
-  }
+export function chunkTokens(piece: string, token: (text: string) => void): void {
+  scanWords(prepareText(piece, false), (text) => token(text));
 }
 
 /** What a raw English word becomes in the index: its stemmed token, or null for a stopword. */
 export function latinTokenOf(raw: string): string | null {
-  return latinToken(raw);
+  const stemmed = COMPARISON.has(raw) ? 'vs' : stem(SHORTHAND.get(raw) ?? raw);
+  return STOPWORDS.has(raw) || STOPWORDS.has(stemmed) ? null : stemmed;
 }
 
 /** The content words of a text, compounds included. */
