@@ -376,17 +376,21 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
   }
 
   const termCount = vocabulary.terms.size;
-  const [topicStart, topicOrder] = groupByTerm(pairTerm.toArray(), termCount);
-  const [nameStart, nameOrder] = groupByTerm(linkTerm.toArray(), termCount);
-  const postingTopics = new Int32Array(topicOrder.length);
-  const postingWeights = new Float32Array(topicOrder.length);
-  for (let i = 0; i < topicOrder.length; i++) {
-    const pair = topicOrder[i] as number;
-    postingTopics[i] = pairTopic.at(pair);
-    postingWeights[i] = fieldWeights[pairField.at(pair)] as number;
+  const topicStart = startsByTerm(pairTerm, termCount);
+  const postingTopics = new Int32Array(pairTerm.length);
+  const postingWeights = new Float32Array(pairTerm.length);
+  const nextPosting = topicStart.slice(0, termCount);
+  for (let pair = 0; pair < pairTerm.length; pair++) {
+    const at = takeSlot(nextPosting, pairTerm.at(pair));
+    postingTopics[at] = pairTopic.at(pair);
+    postingWeights[at] = fieldWeights[pairField.at(pair)] as number;
   }
-  const postingNames = new Int32Array(nameOrder.length);
-  for (let i = 0; i < nameOrder.length; i++) postingNames[i] = linkName.at(nameOrder[i] as number);
+  const nameStart = startsByTerm(linkTerm, termCount);
+  const postingNames = new Int32Array(linkTerm.length);
+  const nextName = nameStart.slice(0, termCount);
+  for (let link = 0; link < linkTerm.length; link++) {
+    postingNames[takeSlot(nextName, linkTerm.at(link))] = linkName.at(link);
+  }
 
   const topicCount = Math.max(topics.length, 1);
   const idf = new Float64Array(termCount);
@@ -420,18 +424,25 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   return larger;
 }
 
-/** Counting sort of pair indexes by word id: the start offset of each word, and the pairs in word order. */
-function groupByTerm(pairTerms: Int32Array, termCount: number): [Int32Array, Int32Array] {
+/**
+ * Where each word's slots start when `terms` (one word id per pair) is grouped by word: a counting
+ * sort, which keeps pairs in their order (topics ascending) within a word.
+ */
+function startsByTerm(terms: IntList, termCount: number): Int32Array {
   const start = new Int32Array(termCount + 1);
-  for (const term of pairTerms) start[term + 1] = (start[term + 1] as number) + 1;
+  for (let pair = 0; pair < terms.length; pair++) {
+    const next = terms.at(pair) + 1;
+    start[next] = (start[next] as number) + 1;
+  }
   for (let id = 0; id < termCount; id++) start[id + 1] = (start[id + 1] as number) + (start[id] as number);
-  const next = start.slice(0, termCount);
-  const order = new Int32Array(pairTerms.length);
-  pairTerms.forEach((term, pair) => {
-    order[next[term] as number] = pair;
-    next[term] = (next[term] as number) + 1;
-  });
-  return [start, order];
+  return start;
+}
+
+/** The next free slot of a word, taken. */
+function takeSlot(next: Int32Array, term: number): number {
+  const at = next[term] as number;
+  next[term] = at + 1;
+  return at;
 }
 
 /**

@@ -109,14 +109,18 @@ const SCRIPT_RUN =
   /[a-z0-9]+|[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+|[^\sa-z0-9\p{Script=Katakana}ー\p{Script=Han}\p{Script=Hiragana}]+/gu;
 const ASCII_WORD = /^[a-z0-9]/;
 const SEGMENT_CACHE_LIMIT = 200_000;
-const segmentCache = new Map<string, [string, number][]>();
+/** A content word of a run: what it contributes, where it starts in the run and its length. */
+type RunWord = [Word, number, number];
+const segmentCache = new Map<string, RunWord[]>();
 
-function segmentRun(run: string): [string, number][] {
+function segmentRun(run: string): RunWord[] {
   let segments = segmentCache.get(run);
   if (!segments) {
     segments = [];
     for (const { segment, index, isWordLike } of segmenter.segment(run)) {
-      if (isWordLike) segments.push([segment, index]);
+      if (!isWordLike) continue;
+      const word = wordOf(segment);
+      if (word.kind !== 'stopword') segments.push([word, index, segment.length]);
     }
     if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
     segmentCache.set(run, segments);
@@ -193,12 +197,10 @@ function scanWords(cleaned: string, emit: (token: string, compound: boolean) => 
       if (token !== null) emit(token, false);
       continue;
     }
-    for (const [segment, offset] of segmentRun(value)) {
+    for (const [word, offset, length] of segmentRun(value)) {
       const index = run.index + offset;
-      const word = wordOf(segment);
-      if (word.kind === 'stopword') continue;
       const adjacent = index === previousEnd;
-      previousEnd = index + segment.length;
+      previousEnd = index + length;
       if (word.kind === 'noun') {
         const text = word.tokens[0] as string;
         if (adjacent && previous) emit(previous + text, true);
