@@ -1,7 +1,9 @@
 import { createInterface } from 'node:readline';
 import { renderPlainText, toAnswer } from '../answers/answer.js';
 import { createAnswerEngine } from '../search/engine.js';
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+exitQuietlyWhenPipeCloses();
 
 const USAGE = `Usage:
   npm run ask -- "what is an image"           the answer as a person reads it

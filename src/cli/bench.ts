@@ -2,10 +2,16 @@
  * `npm run bench`: answer quality and speed of this engine beside plain Fuse.js and MiniSearch over the
  * same entries, then this engine on synthetic knowledge bases of 1,000 and 10,000 entries.
  * Prints one Markdown table; README quotes it. Run with `--expose-gc` (the npm script does) for heap figures.
+ *
+ * A synthetic row's build time is the median of COLD_BUILDS builds, each in a fresh process (see
+ * bench-build.ts): one build on a shared machine is too noisy to quote, and builds repeated in this
+ * process would find the tokeniser's caches warm.
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { Topic } from '../knowledge/types.js';
 import { DEFAULT_EVAL_FILE } from '../paths.js';
 import { createAnswerEngine } from '../search/engine.js';
@@ -14,6 +20,7 @@ import { synthesize } from '../search/synthetic.js';
 import { loadKnowledgeOrExit, parseArgs } from './shared.js';
 
 const ROUNDS = 5;
+const COLD_BUILDS = 3;
 
 interface Row {
   name: string;
@@ -58,17 +65,17 @@ rows.push(
 );
 
 for (const size of [1_000, 10_000]) {
-  rows.push(
-    measure('this engine, synthetic', synthesize(topics, size), (entries) => {
-      const engine = createAnswerEngine(entries);
-      return (question) => engine.search(question).topic?.id ?? null;
-    }),
-  );
+  const row = measure('this engine, synthetic', synthesize(topics, size), (entries) => {
+    const engine = createAnswerEngine(entries);
+    return (question) => engine.search(question).topic?.id ?? null;
+  });
+  rows.push({ ...row, build: formatMs(median(coldBuilds(size))) });
 }
 
 console.log(
   `Node ${process.version}, ${questions.length} questions from ${cases.length === 0 ? '-' : 'the eval file'} ` +
-    `× ${ROUNDS} rounds per row; latency is per question, in process.\n`,
+    `× ${ROUNDS} rounds per row; latency is per question, in process; synthetic index builds are the ` +
+    `median of ${COLD_BUILDS} fresh processes.\n`,
 );
 console.log(
   '| engine | entries | in-scope accuracy | off-topic answered | index build | p50 | p99 | heap used |',
@@ -93,7 +100,7 @@ function measure(
   collectGarbage();
   const heap = process.memoryUsage().heapUsed - heapBefore;
 
-  for (const question of questions.slice(0, 20)) answer(question); // warm-up
+  for (const question of questions) answer(question); // warm-up: one round, not measured
   const samples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const question of questions) {
@@ -116,6 +123,22 @@ function measure(
     heap:
       typeof globalThis.gc === 'function' ? `${(heap / 1024 / 1024).toFixed(1)} MB` : 'n/a (no --expose-gc)',
   };
+}
+
+/** Build times of a synthetic knowledge base of `size` entries, each in a fresh process. */
+function coldBuilds(size: number): number[] {
+  const script = fileURLToPath(new URL('./bench-build.ts', import.meta.url));
+  return Array.from({ length: COLD_BUILDS }, () => {
+    const output = execFileSync(process.execPath, [...process.execArgv, script, '--size', String(size)], {
+      encoding: 'utf8',
+    });
+    return (JSON.parse(output) as { buildMs: number }).buildMs;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function flatten(topic: Topic) {

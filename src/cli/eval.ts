@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { createAnswerEngine } from '../search/engine.js';
 import { accuracy, evaluate, readEvalFile } from '../search/evaluate.js';
 import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+exitQuietlyWhenPipeCloses();
 
 /**
  * The floor only rises: when the engine improves, raise it in eval-floor.json so that answer quality

@@ -1,4 +1,6 @@
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+exitQuietlyWhenPipeCloses();
 
 const { flags } = parseArgs(process.argv.slice(2));
 const kb = loadKnowledgeOrExit();

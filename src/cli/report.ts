@@ -2,7 +2,9 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from '../config.js';
 import { renderReport, reportFromStore } from '../report/report.js';
 import { openStore } from '../store/index.js';
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+exitQuietlyWhenPipeCloses();
 
 const USAGE = 'Usage: npm run report -- [--days 30] [--json]   (reads DATABASE_URL like the bot)';
 

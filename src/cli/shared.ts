@@ -43,3 +43,14 @@ export function parseArgs(argv: string[], valued: string[] = []) {
   }
   return { flags, options, words };
 }
+
+/**
+ * A reader that stops early (`npm run kb -- --json | head`) closes the pipe: that ends the command
+ * quietly instead of with an EPIPE stack trace.
+ */
+export function exitQuietlyWhenPipeCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}

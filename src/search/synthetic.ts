@@ -7,8 +7,9 @@ const KATAKANA = 'アイウエオカキクケコサシスセソタチツテト�
  * Entries shaped like the real ones: the real topics, then variants in which a third of the English
  * words and every Japanese alias, title and clause get a made-up word, and answers keep their real
  * length. The made-up words come from a pool of VOCABULARY_VARIANTS, so the vocabulary grows with the
- * entry count as a real knowledge base's does (new entries mostly reuse words, and bring some new
- * ones): about 50,000 distinct words at 10,000 entries, the size of a large real vocabulary.
+ * entry count (new entries mostly reuse words, and bring some new ones). At 10,000 entries that is
+ * about 240,000 distinct words, several times a real knowledge base's, and most of them near-duplicates
+ * ("containerv1", "containerv2"…): a hard case for both index building and typo matching.
  */
 export function synthesize(real: Topic[], size: number): Topic[] {
   const result: Topic[] = [...real];

@@ -1,0 +1,20 @@
+/**
+ * One index build of a synthetic knowledge base of `--size` entries in this fresh process, for
+ * `npm run bench`: a fresh process starts with the tokeniser's caches empty, as the bot does at start.
+ * Prints `{"size", "buildMs"}`.
+ */
+import { performance } from 'node:perf_hooks';
+import { createAnswerEngine } from '../search/engine.js';
+import { synthesize } from '../search/synthetic.js';
+import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+
+const { options } = parseArgs(process.argv.slice(2), ['size']);
+const size = Number(options.get('size'));
+if (!Number.isInteger(size) || size < 1) {
+  console.error('bench-build: --size must be a positive whole number of entries');
+  process.exit(2);
+}
+const entries = synthesize(loadKnowledgeOrExit().topics, size);
+const started = performance.now();
+createAnswerEngine(entries);
+console.log(JSON.stringify({ size, buildMs: performance.now() - started }));
