@@ -22,6 +22,8 @@ const STOPWORDS = new Set(
     'each other others another same different differ then than own',
     'dont doesnt didnt cant cannot couldnt wont wouldnt shouldnt isnt arent wasnt ive youre theyre theres hows whos lets',
     'basic basics intro introduction overview guide tutorial beginner beginners explained pls plz thx btw',
+    // Chat abbreviations and interjections
+    'imo imho tbh idk idc afaik fyi lol lmao asap iirc ngl hmm um uh umm oh wow cool nice awesome sorry ugh dunno gotta ur w',
     // Japanese particles, auxiliaries and question phrasing, as Intl.Segmenter splits them
     'の は が を に で と も へ や か な ね よ わ ぞ さ て た だ し い う る れ ん っ から まで より って とは とか など',
     'です ます でした ました でしょ でしょう ません ない なかった たい たく たら れば すれ すれば する します したい',
@@ -32,6 +34,7 @@ const STOPWORDS = new Set(
     // Japanese chat filler that says nothing about the topic
     'そもそも 一言 簡単 簡単に ざっくり 具体的 具体的に 詳しく 改めて やっぱり 結局 みたいな 感じ 的 いまいち',
     '全然 すごく めっちゃ 少し 今さら 初心者 素人 入門 理解 説明 質問 聞きたい 分かる わかる',
+    'っていう っていうか ぶっちゃけ えっと ちなみに 要は つまり ところで マジ まじ 正直 一応',
     // Greetings and thanks are politeness, not a question
     'hello hi hey howdy thx ty cheers morning evening',
     'こんにちは こんばんは おはよう おはようございます ありがとう ありがとうございます ありがと よろしく すみません',

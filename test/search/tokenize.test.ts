@@ -30,6 +30,11 @@ describe('tokenize', () => {
     expect(tokenize('How do I stop running containers')).toEqual(['stop', 'run', 'container']);
   });
 
+  it('drops chat abbreviations and fillers, which say nothing about the topic', () => {
+    expect(tokenize('imo tbh idk what a volume is lol')).toEqual(['volume']);
+    expect(tokenize('ぶっちゃけボリュームっていうのは')).toEqual(['ボリューム']);
+  });
+
   it('drops question phrasing in Japanese', () => {
     expect(tokenize('コンテナとは何ですか？')).toEqual(['コンテナ']);
     expect(tokenize('イメージって何？教えて')).toEqual(['イメージ']);
