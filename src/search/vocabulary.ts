@@ -36,60 +36,64 @@ export class Vocabulary {
    * "dont"): what `tokenize` splits ASCII text into.
    */
   private latinWordIds(text: string, word: (term: number) => void): void {
-    let start = -1;
-    let hash = HASH_START;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? lowerAscii(text.charCodeAt(i)) : 0;
-      if (isApostrophe(code)) continue;
-      if (isAlphanumeric(code)) {
-        if (start < 0) {
-          start = i;
-          hash = HASH_START;
-        }
-        hash = nextHash(hash, code);
-        continue;
-      }
-      if (start < 0) continue;
-      let raw = this.rawWords.find(text, start, i, hash, sameFoldedWord);
+    forEachSpan(text, LATIN_WORD, (start, end, hash) => {
+      let raw = this.rawWords.find(text, start, end, hash, sameFoldedWord);
       if (raw < 0) {
-        const folded = text.slice(start, i).toLowerCase().replace(/['`]/g, '');
+        const folded = text.slice(start, end).toLowerCase().replace(/['`]/g, '');
         const token = latinTokenOf(folded);
         raw = this.rawWords.add(folded, hash);
         this.rawWordTerms.push(token === null ? -1 : this.termOf(token));
       }
       const term = this.rawWordTerms.at(raw);
       if (term >= 0) word(term);
-      start = -1;
-    }
+    });
   }
 
   /** No word or compound spans whitespace, so a piece's tokens do not depend on its neighbours. */
   private pieceWordIds(text: string, word: (term: number) => void): void {
-    let start = -1;
-    let hash = HASH_START;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 0x20;
-      if (!isWhitespace(code)) {
-        if (start < 0) {
-          start = i;
-          hash = HASH_START;
-        }
-        hash = nextHash(hash, code);
-        continue;
-      }
-      if (start < 0) continue;
-      let piece = this.pieces.find(text, start, i, hash, sameSpan);
+    forEachSpan(text, PIECE, (start, end, hash) => {
+      let piece = this.pieces.find(text, start, end, hash, sameSpan);
       if (piece < 0) {
         const terms: number[] = [];
-        const cut = text.slice(start, i);
+        const cut = text.slice(start, end);
         chunkTokens(cut, (token) => terms.push(this.termOf(token)));
         piece = this.pieces.add(cut, hash);
         this.pieceTerms.push(terms);
       }
       for (const term of this.pieceTerms[piece] as number[]) word(term);
-      start = -1;
-    }
+    });
   }
+}
+
+/** What makes a span of text: the characters in it, those passed over, and how each is hashed. */
+interface SpanRule {
+  fold: (code: number) => number;
+  inside: (code: number) => boolean;
+  skipped: (code: number) => boolean;
+}
+
+const LATIN_WORD: SpanRule = { fold: lowerAscii, inside: isAlphanumeric, skipped: isApostrophe };
+const PIECE: SpanRule = { fold: (code) => code, inside: (code) => !isWhitespace(code), skipped: () => false };
+
+/** Calls `span(start, end, hash)` for each longest run of characters the rule keeps inside. */
+function forEachSpan(text: string, rule: SpanRule, span: (start: number, end: number, hash: number) => void) {
+  let start = -1;
+  let hash = HASH_START;
+  for (let i = 0; i < text.length; i++) {
+    const code = rule.fold(text.charCodeAt(i));
+    if (rule.skipped(code)) continue;
+    if (rule.inside(code)) {
+      if (start < 0) {
+        start = i;
+        hash = HASH_START;
+      }
+      hash = nextHash(hash, code);
+      continue;
+    }
+    if (start >= 0) span(start, i, hash);
+    start = -1;
+  }
+  if (start >= 0) span(start, text.length, hash);
 }
 
 function lowerAscii(code: number): number {
