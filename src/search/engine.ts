@@ -177,7 +177,9 @@ export function createAnswerEngine(
       if (compound && !known(token)) continue;
       const matches = matchToken(token);
       if (matches.length === 0) {
-        totalWeight += unknownWeight;
+        totalWeight += COMMON_ENGLISH_WORDS.has(token)
+          ? unknownWeight * config.commonUnknownWordFactor
+          : unknownWeight;
         continue;
       }
       let weight = 0;

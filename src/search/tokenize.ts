@@ -54,10 +54,12 @@ const KATAKANA_LONG_VOWEL = /^([\p{Script=Katakana}ー]{2,}?)ー$/u;
 
 /**
  * A light English stemmer: plurals and the common verb endings, applied alike to knowledge and
- * questions, so "containers", "running" and "tagged" meet "container", "run" and "tag".
+ * questions, so "containers", "pulled" and "tagged" meet "container", "pull" and "tag". "running"
+ * stays whole: in Docker questions it is mostly a state ("running containers", what `docker ps`
+ * lists), not the verb of `docker run`.
  */
 export function stem(word: string): string {
-  if (!LATIN.test(word) || word.length <= 3) return word;
+  if (!LATIN.test(word) || word.length <= 3 || word === 'running') return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);

@@ -16,6 +16,18 @@ describe('The answer engine over the shipped knowledge', () => {
     expect(answer('Dockerfileの書き方')).toBe('dockerfile');
   });
 
+  it('tells the containers that are running (docker ps) from running one (docker run)', () => {
+    expect(answer('how do I see which containers are running')).toBe('docker-ps');
+    expect(answer('how do I run a container')).toBe('docker-run');
+  });
+
+  it('is not put off by everyday words around a question', () => {
+    expect(answer('my boss keeps asking what a docker image really is')).toBe('image');
+    expect(answer('honestly where do folks grab public images, is docker hub the usual place?')).toBe(
+      'docker-hub',
+    );
+  });
+
   it('tolerates typos', () => {
     expect(answer('kubernets')).toBe('kubernetes');
     expect(answer('waht is an imgae')).toBe('image');

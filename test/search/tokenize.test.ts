@@ -27,7 +27,7 @@ describe('normalizeText', () => {
 describe('tokenize', () => {
   it('drops question phrasing in English', () => {
     expect(tokenize('What is an image?')).toEqual(['image']);
-    expect(tokenize('How do I stop running containers')).toEqual(['stop', 'run', 'container']);
+    expect(tokenize('How do I stop running containers')).toEqual(['stop', 'running', 'container']);
   });
 
   it('drops chat abbreviations and fillers, which say nothing about the topic', () => {
@@ -65,10 +65,14 @@ describe('tokenize', () => {
 describe('stem', () => {
   it('meets plurals and verb forms', () => {
     expect(stem('containers')).toBe('container');
-    expect(stem('running')).toBe('run');
+    expect(stem('pulled')).toBe('pull');
     expect(stem('tagged')).toBe('tag');
     expect(stem('images')).toBe('image');
     expect(stem('ps')).toBe('ps');
+  });
+
+  it('keeps "running" whole: a running container is a state, not the verb of docker run', () => {
+    expect(stem('running')).toBe('running');
   });
 });
 
