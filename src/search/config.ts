@@ -23,11 +23,6 @@ export const SEARCH_DEFAULTS = Object.freeze({
   completenessBase: 0.5,
   /** A question word that matches no topic weighs this fraction of the rarest word's weight. */
   unknownWordWeight: 0.6,
-  /**
-   * An unknown word that is a common English word ("dumb", "real", "fighting") is more likely the
-   * asker's phrasing than a subject the knowledge lacks: it weighs this fraction of an unknown word.
-   */
-  commonUnknownWordFactor: 0.5,
   /** Questions are cut to this many distinct words, which bounds the work on a pasted log. */
   maxQuestionTokens: 24,
   fuzzy: Object.freeze({

@@ -177,9 +177,7 @@ export function createAnswerEngine(
       if (compound && !known(token)) continue;
       const matches = matchToken(token);
       if (matches.length === 0) {
-        totalWeight += COMMON_ENGLISH_WORDS.has(token)
-          ? unknownWeight * config.commonUnknownWordFactor
-          : unknownWeight;
+        totalWeight += unknownWeight;
         continue;
       }
       let weight = 0;

@@ -249,6 +249,8 @@ function wordOf(segment: string): Word {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** "3 replicas", "at 3", "1つ": a one- or two-digit number is a count or a time, never a subject. */
+const SMALL_NUMBER = /^[0-9]{1,2}$/;
 
 /** Plain ASCII text is split into words without Unicode folding nor word segmentation. */
 export function isPrintableAscii(text: string): boolean {
@@ -308,6 +310,7 @@ export function chunkTokens(piece: string, token: (text: string) => void): void 
 
 /** What a raw English word becomes in the index: its stemmed token, or null for a stopword. */
 export function latinTokenOf(raw: string): string | null {
+  if (SMALL_NUMBER.test(raw)) return null;
   const stemmed = COMPARISON.has(raw) ? 'vs' : stem(SHORTHAND.get(raw) ?? raw);
   return STOPWORDS.has(raw) || STOPWORDS.has(stemmed) ? null : stemmed;
 }

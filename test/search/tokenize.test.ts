@@ -35,6 +35,11 @@ describe('tokenize', () => {
     expect(tokenize('ぶっちゃけボリュームっていうのは')).toEqual(['ボリューム']);
   });
 
+  it('drops one- and two-digit numbers (counts, times) but keeps ports and versions', () => {
+    expect(tokenize('coffee at 3? keep 2 replicas')).toEqual(['coffee', 'replica']);
+    expect(tokenize('port 8080 in use')).toContain('8080');
+  });
+
   it('drops question phrasing in Japanese', () => {
     expect(tokenize('コンテナとは何ですか？')).toEqual(['コンテナ']);
     expect(tokenize('イメージって何？教えて')).toEqual(['イメージ']);
