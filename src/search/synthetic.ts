@@ -9,7 +9,9 @@ const KATAKANA = 'アイウエオカキクケコサシスセソタチツテト�
  * length. The made-up words come from a pool of VOCABULARY_VARIANTS, so the vocabulary grows with the
  * entry count (new entries mostly reuse words, and bring some new ones). At 10,000 entries that is
  * about 240,000 distinct words, several times a real knowledge base's, and most of them near-duplicates
- * ("containerv1", "containerv2"…): a hard case for both index building and typo matching.
+ * ("containerv1", "containerv2"…): a hard case for both index building and typo matching. A variant's
+ * id ends in "-v<n>", not a bare number: small numbers are not words, and "container-5" would name
+ * the same as "container".
  */
 export function synthesize(real: Topic[], size: number): Topic[] {
   const result: Topic[] = [...real];
@@ -21,7 +23,7 @@ export function synthesize(real: Topic[], size: number): Topic[] {
       text.replace(/[A-Za-z]{4,}/g, (match, offset: number) => (offset % 3 === 0 ? `${match}${tag}` : match));
     result.push({
       ...base,
-      id: `${base.id}-${n}`,
+      id: `${base.id}-v${n}`,
       title: { en: vary(base.title.en), ja: `${word} ${base.title.ja}` },
       aliases: { en: base.aliases.en.map(vary), ja: base.aliases.ja.map((alias) => `${word} ${alias}`) },
       answer: { en: vary(base.answer.en), ja: base.answer.ja.replace(/[、。]/g, (mark) => `${word}${mark}`) },
