@@ -6,23 +6,29 @@ export const SEARCH_DEFAULTS = Object.freeze({
   /** How much a word counts when found in each part of a topic. */
   fieldWeights: Object.freeze({ alias: 1, title: 0.9, id: 0.8, answer: 0.35 }),
   /** Score at or above which the best topic is given as the answer. */
-  answerMin: 0.4,
+  answerMin: 0.3,
   /** The same, when every word that matched was a corrected typo or a part of a word. */
   inexactAnswerMin: 0.5,
   /** Below this an answer also offers "did you mean" suggestions. */
   confidentMin: 0.75,
   /** The best topic must lead the next unrelated one by this much: a tie is a question, not an answer. */
-  minMargin: 0.04,
+  minMargin: 0.07,
   /** Lowest score worth suggesting. */
-  suggestMin: 0.2,
+  suggestMin: 0.12,
   maxSuggestions: 3,
   /**
    * Share of the score that does not depend on the question covering a whole alias or title: "container"
    * alone should prefer the topic named "container" over "container vs image".
    */
   completenessBase: 0.5,
-  /** A question word that matches no topic weighs this fraction of the rarest word's weight. */
-  unknownWordWeight: 0.6,
+  /**
+   * A question word that matches no topic weighs this multiple of the rarest known word's weight: a
+   * word the knowledge does not know is the strongest sign that the question is about something else
+   * ("coffee", "Photoshop"), so a lower answerMin can still refuse off-topic questions. answerMin,
+   * unknownWordWeight and minMargin were chosen together on the eval file and the five independent
+   * question sets (npm run eval -- --file test/fixtures/dev-questions-N.tsv).
+   */
+  unknownWordWeight: 1.5,
   /** Questions are cut to this many distinct words, which bounds the work on a pasted log. */
   maxQuestionTokens: 24,
   fuzzy: Object.freeze({
