@@ -69,7 +69,12 @@ export function createAnswerEngine(
   const known = (term: string) => terms.get(term) >= 0;
   const unknownWeight = Math.log(1 + index.topicCount) * config.unknownWordWeight;
 
-  const fuzzyIndex = buildFuzzyIndex(terms.keys, config);
+  // Typos are corrected towards the words of names (aliases, titles, ids) only: those are what people
+  // ask with, and answers alone would bring most of a large vocabulary into every typo's search.
+  const fuzzyIndex = buildFuzzyIndex(
+    terms.keys.filter((_, id) => (index.nameStart[id + 1] as number) > (index.nameStart[id] as number)),
+    config,
+  );
   const japaneseByChar = new Map<string, string[]>();
   for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
