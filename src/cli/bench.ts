@@ -69,7 +69,8 @@ for (const size of [1_000, 10_000]) {
     const engine = createAnswerEngine(entries);
     return (question) => engine.search(question).topic?.id ?? null;
   });
-  rows.push({ ...row, build: formatMs(median(coldBuilds(size))) });
+  const builds = coldBuilds(size).sort((a, b) => a - b);
+  rows.push({ ...row, build: formatMs(percentile(builds, 0.5)) });
 }
 
 console.log(
@@ -134,11 +135,6 @@ function coldBuilds(size: number): number[] {
     });
     return (JSON.parse(output) as { buildMs: number }).buildMs;
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function flatten(topic: Topic) {

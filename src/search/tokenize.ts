@@ -305,7 +305,7 @@ function tokenizeAscii(text: string): Token[] {
  * whitespace, so the tokens of a text are those of its pieces one after the other.
  */
 export function chunkTokens(piece: string, token: (text: string) => void): void {
-  scanWords(prepareText(piece, false), (text) => token(text));
+  scanWords(prepareText(piece, false), token);
 }
 
 /** What a raw English word becomes in the index: its stemmed token, or null for a stopword. */
