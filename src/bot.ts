@@ -5,7 +5,7 @@ import { watchKnowledge } from './knowledge/watch.js';
 import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import { DAY_MS } from './report/report.js';
 import { createSlackBot } from './slack/app.js';
-import type { BotDeps } from './slack/deps.js';
+import type { BotDeps } from './conversation/deps.js';
 import { createTipScheduler, realTimers, type TimerFunctions, type TipScheduler } from './tips/scheduler.js';
 
 export interface RunningBot {

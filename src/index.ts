@@ -11,7 +11,7 @@ import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
-import type { BotDeps } from './slack/deps.js';
+import type { BotDeps } from './conversation/deps.js';
 import { openStore } from './store/index.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;

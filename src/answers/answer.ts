@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { DocLink, Lang, Topic } from '../knowledge/types.js';
 import type { SearchResult } from '../search/engine.js';
-import { say } from './messages.js';
+import { phrase } from './messages.js';
 
 /** What every surface (CLI, Slack) shows for one question, before it is laid out. */
 export interface Answer {
@@ -42,7 +42,7 @@ export function toAnswer(result: SearchResult): Answer {
     score: result.score,
     lang,
     title: topic ? topic.title[lang] : null,
-    text: topic ? topic.answer[lang] : `${say('noAnswer', lang)} ${say('seeTopics', lang)}`,
+    text: topic ? topic.answer[lang] : `${phrase('noAnswer', lang)} ${phrase('seeTopics', lang)}`,
     links: topic ? linksFor(topic, lang).map(({ title, url }) => ({ title, url })) : [],
     related: topic?.related ?? [],
     suggestions: result.suggestions.map((suggestion) => suggestion.id),
@@ -57,14 +57,14 @@ export function renderPlainText(answer: Answer, kb: KnowledgeBase): string {
   if (answer.title) lines.push(answer.title, '='.repeat(Math.min(60, displayWidth(answer.title))), '');
   lines.push(answer.text);
   if (answer.links.length > 0) {
-    lines.push('', `${say('links', lang)}:`);
+    lines.push('', `${phrase('links', lang)}:`);
     for (const link of answer.links) lines.push(`  - ${link.title}: ${link.url}`);
   }
   if (answer.related.length > 0) {
-    lines.push('', `${say('related', lang)}: ${answer.related.map(titleOf).join(' / ')}`);
+    lines.push('', `${phrase('related', lang)}: ${answer.related.map(titleOf).join(' / ')}`);
   }
   if (answer.suggestions.length > 0) {
-    lines.push('', say('didYouMean', lang));
+    lines.push('', phrase('didYouMean', lang));
     for (const id of answer.suggestions) lines.push(`  - ${titleOf(id)} (${id})`);
   }
   return lines.join('\n');

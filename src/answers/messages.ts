@@ -3,7 +3,7 @@ import type { Bilingual, Lang } from '../knowledge/types.js';
 /**
  * Every user-facing sentence, in both languages, in one place. Strings may use mrkdwn (`code`, *bold*)
  * but never `&`, `<` or `>` as markup: renderers escape those, so `<question>` shows as typed.
- * `{name}` marks a value filled in by `sayWith`.
+ * `{name}` marks a value filled in by `phraseWith`.
  */
 export const MESSAGES = {
   noAnswer: {
@@ -109,22 +109,67 @@ export const MESSAGES = {
     en: 'Usage: `/docker tip` (a tip now), `/docker tip subscribe [HH:MM] [weekdays|daily] [en|ja|both] [tz=Asia/Tokyo]`, `/docker tip unsubscribe`, `/docker tip status`.',
     ja: '使い方: `/docker tip` (今すぐヒント)、`/docker tip subscribe [HH:MM] [weekdays|daily] [en|ja|both] [tz=Asia/Tokyo]`、`/docker tip unsubscribe`、`/docker tip status`。',
   },
+  scheduleBadTime: {
+    en: '"{word}" is not a time of day (use 24-hour HH:MM, e.g. 09:00).',
+    ja: '「{word}」は時刻ではありません (24 時間制の HH:MM で指定してください。例: 09:00)。',
+  },
+  scheduleBadZone: {
+    en: '"{word}" is not a time zone (e.g. Asia/Tokyo).',
+    ja: '「{word}」はタイムゾーンではありません (例: Asia/Tokyo)。',
+  },
+  scheduleUnknownWord: {
+    en: 'I don\'t understand "{word}".',
+    ja: '「{word}」がわかりません。',
+  },
   weekdays: { en: 'on weekdays', ja: '平日' },
   daily: { en: 'every day', ja: '毎日' },
   inEnglish: { en: 'in English', ja: '英語' },
   inJapanese: { en: 'in Japanese', ja: '日本語' },
   inBoth: { en: 'in English and Japanese', ja: '英語と日本語' },
   browseTopics: { en: 'Browse topics', ja: '話題から選ぶ' },
+
+  failedTryAgain: {
+    en: 'Sorry, something went wrong on my side and I could not do that. Please try again in a minute; if it keeps happening, tell the bot admins.',
+    ja: 'すみません、こちらの問題で処理できませんでした。1 分ほどしてからもう一度お試しください。続くようならボットの管理者に連絡してください。',
+  },
+  reportTitle: { en: 'Knowledge report {since} to {until}', ja: 'ナレッジレポート {since} 〜 {until}' },
+  reportCounts: {
+    en: '{questions} questions, {answered} answered, {unanswered} not answered.',
+    ja: '質問 {questions} 件、回答 {answered} 件、未回答 {unanswered} 件。',
+  },
+  reportUnanswered: { en: 'Most frequent unanswered questions:', ja: 'よくある未回答の質問:' },
+  reportNotHelpful: { en: 'Answers marked not helpful:', ja: '「役に立たなかった」と評価された回答:' },
+  reportAskedAs: { en: 'asked as:', ja: '質問:' },
+  reportTopTopics: { en: 'Most asked topics:', ja: 'よく聞かれる話題:' },
+  reportStale: {
+    en: 'Topics not reviewed for {days} days (oldest first; check the facts against the docs, then update `reviewed:`):',
+    ja: '{days} 日以上見直されていない話題 (古い順。ドキュメントと照らして確認し、`reviewed:` を更新してください):',
+  },
+  reportStaleLine: {
+    en: '{topic}: reviewed {reviewed}, {days} days ago',
+    ja: '{topic}: {reviewed} に見直し ({days} 日前)',
+  },
+  reportNone: { en: '(none)', ja: '(なし)' },
+  reportTextNotStored: { en: '(question text not stored)', ja: '(質問文は保存されていません)' },
+  reportGoneTopic: { en: '{id} (no longer in knowledge/)', ja: '{id} (knowledge/ にはもうありません)' },
+  adminOnly: {
+    en: 'Only the bot admins (ADMIN_USER_IDS) can use `/docker admin`.',
+    ja: '`/docker admin` はボットの管理者 (ADMIN_USER_IDS) だけが使えます。',
+  },
+  adminUsage: {
+    en: 'Usage: `/docker admin report [days]` (default 30 days, at most 365).',
+    ja: '使い方: `/docker admin report [日数]` (既定は 30 日、最大 365 日)。',
+  },
 } satisfies Record<string, Bilingual<string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function say(key: MessageKey, lang: Lang): string {
+export function phrase(key: MessageKey, lang: Lang): string {
   return MESSAGES[key][lang];
 }
 
-/** `say` with its `{name}` placeholders filled in; values are inserted as given, so escape them first. */
-export function sayWith(key: MessageKey, lang: Lang, values: Record<string, string | number>): string {
+/** `phrase` with its `{name}` placeholders filled in; values are inserted as given, so escape them first. */
+export function phraseWith(key: MessageKey, lang: Lang, values: Record<string, string | number>): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in values ? String(values[name]) : placeholder,
   );

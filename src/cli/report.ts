@@ -27,7 +27,7 @@ try {
 const kb = loadKnowledgeOrExit(config.knowledgeDir);
 const store = await openStore(config.databaseUrl);
 try {
-  const report = await reportFromStore(store, days, new Date());
+  const report = await reportFromStore(store, { days, until: new Date(), kb });
   console.log(flags.has('json') ? JSON.stringify(report, null, 2) : renderReport(report, kb));
 } finally {
   await store.close();

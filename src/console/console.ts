@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { answerMessage } from '../answers/blocks.js';
+import { answerQuestion } from '../conversation/ask.js';
+import type { BotDeps } from '../conversation/deps.js';
+import { parseDockerCommand, runDockerCommand } from '../conversation/docker-command.js';
+import type { Asker, Deliver } from '../conversation/request.js';
 import { detectLang } from '../search/normalize.js';
-import type { BotDeps } from '../slack/deps.js';
-import { dockerCommandReply } from '../slack/listeners/commands/docker-command.js';
-import { recordQuestion } from '../slack/record.js';
 import { renderForTerminal } from './render.js';
 
 const INTRO = `Docker tutor — local console (no Slack tokens are set).
@@ -22,6 +22,10 @@ export async function runConsole(deps: BotDeps, input: Readable, output: Writabl
   output.write(INTRO);
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   const prompt = () => interactive && output.write('\n> ');
+  const print: Deliver = async (reply) => {
+    output.write(`\n${renderForTerminal(reply.message)}\n`);
+    return null;
+  };
   prompt();
   for await (const line of lines) {
     const text = line.trim();
@@ -30,21 +34,15 @@ export async function runConsole(deps: BotDeps, input: Readable, output: Writabl
       continue;
     }
     const command = /^\/docker(?:\s+|$)(.*)$/i.exec(text);
-    if (command) {
-      const reply = await dockerCommandReply(command[1] ?? '', deps, {
-        channelId: 'console',
-        userId: 'console',
-        profile: async () => ({ lang: detectLang(command[1] ?? '') }),
-      });
-      output.write(`\n${renderForTerminal(reply.message)}\n`);
-      if (reply.answer) await recordQuestion(deps, reply.answer, 'console', 'console');
-    } else {
-      const answer = deps.answers.answer(text);
-      output.write(
-        `\n${renderForTerminal(answerMessage(answer, deps.answers.current().kb, { shareable: false }))}\n`,
-      );
-      await recordQuestion(deps, answer, 'console', 'console');
-    }
+    // The console has no profile: the language is the one the person types in.
+    const asker: Asker = {
+      userId: 'console',
+      channelId: 'console',
+      surface: 'console',
+      profile: async () => ({ lang: detectLang(command ? (command[1] ?? '') : text) }),
+    };
+    if (command) await runDockerCommand(deps, asker, parseDockerCommand(command[1] ?? ''), print);
+    else await answerQuestion(deps, asker, text, print, { visibility: 'public' });
     prompt();
   }
   output.write('\nBye.\n');

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from '../answers/blocks.js';
+import type { SlackMessage } from '../answers/slack-messages.js';
 
 /**
  * A Slack message as it reads in a terminal: headers underlined, mrkdwn links as "title (url)", buttons

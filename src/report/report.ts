@@ -1,4 +1,6 @@
+import { phrase, phraseWith } from '../answers/messages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
+import type { Lang } from '../knowledge/types.js';
 import { normalizeText } from '../search/normalize.js';
 import type { FeedbackRecord, QuestionRecord, Store } from '../store/store.js';
 
@@ -23,6 +25,29 @@ export interface Report {
   unanswered: QuestionGroup[];
   notHelpful: NotHelpfulTopic[];
   topTopics: { topic: string; count: number }[];
+  /** Topics whose facts were last checked more than `staleAfterDays` before `until`, oldest first. */
+  stale: StaleTopic[];
+  staleAfterDays: number;
+}
+
+export interface StaleTopic {
+  topic: string;
+  /** The topic's `reviewed:` date, YYYY-MM-DD. */
+  reviewed: string;
+  /** Whole days from that date to the end of the report's period. */
+  days: number;
+}
+
+/** Topics whose `reviewed:` date is more than `afterDays` days before `until`, oldest first. */
+export function staleTopics(kb: KnowledgeBase, until: Date, afterDays: number): StaleTopic[] {
+  return kb.topics
+    .map((topic) => ({
+      topic: topic.id,
+      reviewed: topic.reviewed,
+      days: Math.floor((until.getTime() - Date.parse(`${topic.reviewed}T00:00:00Z`)) / DAY_MS),
+    }))
+    .filter((entry) => entry.days > afterDays)
+    .sort((a, b) => b.days - a.days || a.topic.localeCompare(b.topic));
 }
 
 /**
@@ -40,6 +65,10 @@ export function buildReport(
   questions: QuestionRecord[],
   feedback: FeedbackRecord[],
   period: { since: Date; until: Date },
+  freshness: { stale: StaleTopic[]; staleAfterDays: number } = {
+    stale: [],
+    staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+  },
   limit = 10,
 ): Report {
   const unanswered = groupQuestions(questions.filter((q) => !q.answered).map((q) => q.question));
@@ -67,6 +96,7 @@ export function buildReport(
     unanswered: unanswered.slice(0, limit),
     notHelpful: notHelpful.slice(0, limit),
     topTopics: topTopics.slice(0, limit),
+    ...freshness,
   };
 }
 
@@ -83,45 +113,74 @@ function groupQuestions(texts: string[]): QuestionGroup[] {
     .map((wordings) => {
       const [text = ''] = [...wordings].sort((a, b) => b[1] - a[1])[0] ?? [];
       const count = [...wordings.values()].reduce((sum, n) => sum + n, 0);
-      return { text: text === '' ? '(question text not stored)' : text, count };
+      return { text: text === '' ? TEXT_NOT_STORED : text, count };
     })
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 }
 
+/** The wording of a group whose question text was not stored (STORE_QUESTIONS=false). */
+const TEXT_NOT_STORED = '(question text not stored)';
+
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The report over the `days` before `until`, read from the store. */
-export async function reportFromStore(store: Store, days: number, until: Date): Promise<Report> {
+/** Docker advice goes stale (`docker-compose` became `docker compose`): a topic is due a check after this. */
+export const DEFAULT_STALE_AFTER_DAYS = 180;
+
+export interface ReportRequest {
+  days: number;
+  until: Date;
+  kb: KnowledgeBase;
+  staleAfterDays?: number;
+}
+
+/** The report over the `days` before `until`, read from the store, with the topics due a review. */
+export async function reportFromStore(store: Store, request: ReportRequest): Promise<Report> {
+  const { days, until, kb, staleAfterDays = DEFAULT_STALE_AFTER_DAYS } = request;
   const since = new Date(until.getTime() - days * DAY_MS);
   const [questions, feedback] = await Promise.all([store.listQuestions(since), store.listFeedback(since)]);
-  return buildReport(questions, feedback, { since, until });
+  return buildReport(
+    questions,
+    feedback,
+    { since, until },
+    { stale: staleTopics(kb, until, staleAfterDays), staleAfterDays },
+  );
 }
 
 /** The report as plain text, for `npm run report` and as the body of the Slack message. */
-export function renderReport(report: Report, kb: KnowledgeBase): string {
-  const title = (id: string) => kb.byId.get(id)?.title.en ?? `${id} (no longer in knowledge/)`;
+export function renderReport(report: Report, kb: KnowledgeBase, lang: Lang = 'en'): string {
+  const title = (id: string) => kb.byId.get(id)?.title[lang] ?? phraseWith('reportGoneTopic', lang, { id });
   const day = (date: Date) => date.toISOString().slice(0, 10);
+  const shown = (text: string) => (text === TEXT_NOT_STORED ? phrase('reportTextNotStored', lang) : text);
+  const list = (items: string[]) =>
+    items.length === 0 ? [`  ${phrase('reportNone', lang)}`] : items.map((item) => `  ${item}`);
   const lines = [
-    `Knowledge report ${day(report.since)} to ${day(report.until)}`,
-    `${report.questions} questions, ${report.answered} answered, ${report.questions - report.answered} not answered.`,
+    phraseWith('reportTitle', lang, { since: day(report.since), until: day(report.until) }),
+    phraseWith('reportCounts', lang, {
+      questions: report.questions,
+      answered: report.answered,
+      unanswered: report.questions - report.answered,
+    }),
     '',
-    'Most frequent unanswered questions:',
-    ...list(report.unanswered.map((g) => `${g.count}× ${g.text}`)),
+    phrase('reportUnanswered', lang),
+    ...list(report.unanswered.map((g) => `${g.count}× ${shown(g.text)}`)),
     '',
-    'Answers marked not helpful:',
+    phrase('reportNotHelpful', lang),
     ...list(
       report.notHelpful.map(
         (t) =>
-          `${t.count}× ${t.topic} (${title(t.topic)}) — asked as: ${t.questions.map((q) => `"${q.text}"`).join(', ')}`,
+          `${t.count}× ${t.topic} (${title(t.topic)}) — ${phrase('reportAskedAs', lang)} ${t.questions.map((q) => `"${shown(q.text)}"`).join(', ')}`,
       ),
     ),
     '',
-    'Most asked topics:',
+    phrase('reportTopTopics', lang),
     ...list(report.topTopics.map((t) => `${t.count}× ${t.topic} (${title(t.topic)})`)),
+    '',
+    phraseWith('reportStale', lang, { days: report.staleAfterDays }),
+    ...list(
+      report.stale.map((t) =>
+        phraseWith('reportStaleLine', lang, { topic: t.topic, reviewed: t.reviewed, days: t.days }),
+      ),
+    ),
   ];
   return lines.join('\n');
-}
-
-function list(items: string[]): string[] {
-  return items.length === 0 ? ['  (none)'] : items.map((item) => `  ${item}`);
 }

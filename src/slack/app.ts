@@ -1,9 +1,9 @@
 import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Config } from '../config.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
-import { claimOnce } from './record.js';
+import { claimOnce } from '../conversation/record.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
 
 export interface SlackBot {

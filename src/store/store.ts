@@ -48,7 +48,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type Surface = 'command' | 'mention' | 'dm' | 'shortcut' | 'console';
+/** Where a request came from. Questions are recorded from the first five; buttons and App Home ask none. */
+export type Surface = 'command' | 'mention' | 'dm' | 'shortcut' | 'console' | 'button' | 'home';
 
 export interface QuestionRecord {
   question: string;

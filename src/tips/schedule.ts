@@ -1,3 +1,4 @@
+import { phraseWith } from '../answers/messages.js';
 import type { TipDays, TipLang, TipSubscription } from '../store/store.js';
 import {
   formatTimeOfDay,
@@ -67,29 +68,35 @@ const LANG_WORDS: Record<string, TipLang> = {
   両方: 'both',
 };
 
+/** What is wrong with a schedule request, as the message that explains it and the word at fault. */
+export interface ScheduleError {
+  key: 'scheduleBadTime' | 'scheduleBadZone' | 'scheduleUnknownWord';
+  values: { word: string };
+}
+
 /**
  * `[HH:MM] [weekdays|daily] [en|ja|both] [tz=Area/City]` in any order; what is left out takes the
- * defaults (09:00, weekdays, the subscriber's language and time zone). Errors are sentences for the user.
+ * defaults (09:00, weekdays, the subscriber's language and time zone). An error names the message that
+ * explains it to the user, in their language.
  */
 export function parseScheduleRequest(
   words: string[],
-): { ok: true; request: ScheduleRequest } | { ok: false; error: string } {
+): { ok: true; request: ScheduleRequest } | { ok: false; error: ScheduleError } {
   const request: ScheduleRequest = { time: DEFAULT_TIP_TIME, days: 'weekdays' };
   for (const word of words) {
     const lower = word.toLowerCase();
     if (/^\d{1,2}:\d{2}$/.test(word)) {
       const minutes = parseTimeOfDay(word);
-      if (minutes === null)
-        return { ok: false, error: `"${word}" is not a time of day (use 24-hour HH:MM, e.g. 09:00)` };
+      if (minutes === null) return { ok: false, error: { key: 'scheduleBadTime', values: { word } } };
       request.time = formatTimeOfDay(minutes);
     } else if (DAY_WORDS[lower]) request.days = DAY_WORDS[lower];
     else if (LANG_WORDS[lower]) request.lang = LANG_WORDS[lower];
     else if (lower.startsWith('tz=')) {
       const timeZone = word.slice(3);
       if (!isValidTimeZone(timeZone))
-        return { ok: false, error: `"${timeZone}" is not a time zone (e.g. Asia/Tokyo)` };
+        return { ok: false, error: { key: 'scheduleBadZone', values: { word: timeZone } } };
       request.timeZone = timeZone;
-    } else return { ok: false, error: `I don't understand "${word}"` };
+    } else return { ok: false, error: { key: 'scheduleUnknownWord', values: { word } } };
   }
   return { ok: true, request };
 }
@@ -109,7 +116,11 @@ export function parseTipChannels(value: string, defaultTimeZone: string): TipSub
       throw new Error(`TIP_CHANNELS: "${entry}" must start with a channel id such as C0123ABCD`);
     }
     const parsed = parseScheduleRequest(options);
-    if (!parsed.ok) throw new Error(`TIP_CHANNELS: in "${entry}", ${parsed.error}`);
+    if (!parsed.ok) {
+      throw new Error(
+        `TIP_CHANNELS: in "${entry}", ${phraseWith(parsed.error.key, 'en', parsed.error.values)}`,
+      );
+    }
     subscriptions.push({
       channel,
       time: parsed.request.time,

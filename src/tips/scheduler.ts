@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { AnswerService } from '../answers/answer-service.js';
-import { tipMessage } from '../answers/blocks.js';
-import { sayWith } from '../answers/messages.js';
+import { tipMessage } from '../answers/slack-messages.js';
+import { phraseWith } from '../answers/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { AppLogger } from '../logger.js';
-import { slackErrorCode } from '../slack/post.js';
+import { slackErrorCode } from '../slack/deliver.js';
 import type { Store, TipSubscription } from '../store/store.js';
 import { pickNextTip } from './rotation.js';
 import { dueLocalDate } from './schedule.js';
@@ -102,7 +102,7 @@ export function createTipScheduler(
     if (!subscription.subscriber) return;
     const langs: Lang[] = subscription.lang === 'both' ? ['en', 'ja'] : [subscription.lang];
     const text = langs
-      .map((lang) => sayWith('tipPaused', lang, { channel: `<#${subscription.channel}>`, reason }))
+      .map((lang) => phraseWith('tipPaused', lang, { channel: `<#${subscription.channel}>`, reason }))
       .join('\n\n');
     try {
       await deps.client.chat.postMessage({ channel: subscription.subscriber, text });

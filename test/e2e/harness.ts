@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { startBot as startRunningBot, type RunningBot as Running } from '../../src/bot.js';
 import type { TimerFunctions } from '../../src/tips/scheduler.js';
-import type { BotDeps } from '../../src/slack/deps.js';
+import type { BotDeps } from '../../src/conversation/deps.js';
 import { openStore } from '../../src/store/index.js';
 import { SIGNING_SECRET } from './signed.js';
 

@@ -2,7 +2,7 @@ import { createAnswerService, type AnswerService } from '../../src/answers/answe
 import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
-import type { BotDeps } from '../../src/slack/deps.js';
+import type { BotDeps } from '../../src/conversation/deps.js';
 import { createMemoryStore, type MemoryStore } from './memory-store.js';
 
 /** The clock every listener test runs at. */

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps } from '../../conversation/deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';

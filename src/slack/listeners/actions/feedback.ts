@@ -1,36 +1,24 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_IDS, parseAnswerRef } from '../../../answers/blocks.js';
-import { say } from '../../../answers/messages.js';
-import type { BotDeps } from '../../deps.js';
+import { ACTION_IDS } from '../../../answers/button-values.js';
+import { giveFeedback } from '../../../conversation/buttons.js';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { slackAsker } from '../../asker.js';
+import { deliverByResponseUrl } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-/** Helpful / not helpful: stored with the question, topic and user for the maintainers' report. */
+/** Helpful / not helpful: stored for the maintainers' report; thanks privately where it can. */
 export function feedback(deps: BotDeps) {
-  return async ({ ack, action, body, respond }: Args) => {
+  return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const ref = parseAnswerRef(action.value ?? '');
-    if (!ref) {
-      deps.logger.log('warn', 'feedback button with an unreadable value', { value: action.value });
-      return;
-    }
-    try {
-      await deps.store.recordFeedback({
-        question: ref.question,
-        topic: ref.topic,
-        userId: body.user.id,
-        helpful: action.action_id === ACTION_IDS.feedbackHelpful,
-        at: deps.scheduleClock(),
-      });
-    } catch (error) {
-      deps.logger.log('error', 'could not store feedback', { error });
-    }
-    if (body.response_url) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: say('feedbackThanks', ref.lang),
-      });
-    }
+    const asker = slackAsker(client, {
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+      surface: 'button',
+      requestId: body.trigger_id,
+    });
+    const helpful = action.action_id === ACTION_IDS.feedbackHelpful;
+    const reply = await giveFeedback(deps, asker, action.value ?? '', helpful);
+    if (reply && body.response_url) await deliverByResponseUrl(respond, deps.logger)(reply);
   };
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { ACTION_IDS } from '../../../answers/blocks.js';
-import type { BotDeps } from '../../deps.js';
+import { ACTION_IDS } from '../../../answers/button-values.js';
+import type { BotDeps } from '../../../conversation/deps.js';
 import { feedback } from './feedback.js';
 import { shareAnswer } from './share-answer.js';
 import { showTopic } from './show-topic.js';

@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { parseAnswerRef, topicMessage } from '../../../answers/blocks.js';
-import type { BotDeps } from '../../deps.js';
+import { shareAnswer as sharedReply } from '../../../conversation/buttons.js';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { slackAsker } from '../../asker.js';
+import { deliverByResponseUrl } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -10,20 +12,18 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
  * private copy.
  */
 export function shareAnswer(deps: BotDeps) {
-  return async ({ ack, action, body, respond }: Args) => {
+  return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const ref = parseAnswerRef(action.value ?? '');
-    const { kb } = deps.answers.current();
-    if (!ref || !kb.byId.has(ref.topic)) {
-      deps.logger.log('warn', 'share button with an unreadable value', { value: action.value });
-      return;
-    }
-    const message = topicMessage(ref.topic, ref.lang, kb, {
-      shareable: false,
-      sharedBy: body.user.id,
-      question: ref.question,
+    const asker = slackAsker(client, {
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+      surface: 'button',
+      requestId: body.trigger_id,
     });
-    await respond({ response_type: 'in_channel', replace_original: false, ...message });
-    await respond({ delete_original: true });
+    const reply = sharedReply(deps, asker, action.value ?? '');
+    if (!reply) return;
+    if ((await deliverByResponseUrl(respond, deps.logger)(reply)) === null) {
+      await respond({ delete_original: true });
+    }
   };
 }

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { parseTopicValue, topicMessage } from '../../../answers/blocks.js';
-import type { BotDeps } from '../../deps.js';
-import { postReply } from '../../post.js';
+import { showTopic as topicReply } from '../../../conversation/buttons.js';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { slackAsker } from '../../asker.js';
+import { deliverByResponseUrl, postReply } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -13,18 +14,19 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function showTopic(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const ref = parseTopicValue(action.value ?? '');
-    const { kb } = deps.answers.current();
-    if (!ref || !kb.byId.has(ref.topic)) {
-      deps.logger.log('warn', 'button for an unknown topic', { value: action.value });
-      return;
-    }
-    const ephemeral = body.container?.is_ephemeral === true;
-    const message = topicMessage(ref.topic, ref.lang, kb, { shareable: true });
+    const asker = slackAsker(client, {
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+      surface: 'button',
+      requestId: body.trigger_id,
+    });
+    const reply = topicReply(deps, asker, action.value ?? '');
+    if (!reply) return;
     if (body.response_url) {
-      await respond({ response_type: 'ephemeral', replace_original: ephemeral, ...message });
+      const replaceOriginal = body.container?.is_ephemeral === true;
+      await deliverByResponseUrl(respond, deps.logger, { replaceOriginal })(reply);
     } else {
-      await postReply(client, deps.logger, { channel: body.user.id, ...message });
+      await postReply(client, deps.logger, { channel: body.user.id, ...reply.message });
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
+import type { BotDeps } from '../../../conversation/deps.js';
 import { dockerCommand } from './docker-command.js';
 
 export function register(app: App, deps: BotDeps): void {

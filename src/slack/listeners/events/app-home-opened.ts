@@ -1,16 +1,21 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { homeView } from '../../../answers/blocks.js';
-import type { BotDeps } from '../../deps.js';
-import { userLanguage } from '../../language.js';
-import { slackErrorCode } from '../../post.js';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { homeFor } from '../../../conversation/home.js';
+import { slackAsker } from '../../asker.js';
+import { slackErrorCode } from '../../deliver.js';
 
 /** App Home: how to use the bot and every topic as a button, in the person's Slack language. */
 export function appHomeOpened(deps: BotDeps) {
-  return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
+  return async ({ event, client, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
-    const lang = await userLanguage(client, event.user);
+    const asker = slackAsker(client, {
+      userId: event.user,
+      channelId: event.channel,
+      surface: 'home',
+      requestId: body.event_id,
+    });
     try {
-      await client.views.publish({ user_id: event.user, view: homeView(lang, deps.answers.current().kb) });
+      await client.views.publish({ user_id: event.user, view: await homeFor(deps, asker) });
     } catch (error) {
       deps.logger.log('warn', 'views.publish failed', { code: slackErrorCode(error) });
     }

@@ -1,21 +1,27 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerMessage } from '../../../answers/blocks.js';
-import type { BotDeps } from '../../deps.js';
-import { postReply } from '../../post.js';
-import { questionIn } from '../../question.js';
-import { claimOnce, recordQuestion } from '../../record.js';
+import { answerQuestion } from '../../../conversation/ask.js';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { questionIn } from '../../../conversation/question-text.js';
+import { slackAsker } from '../../asker.js';
+import { deliverInConversation } from '../../deliver.js';
 
 /** A direct message to the bot is a question, answered in the DM (in its thread when it has one). */
 export function directMessage(deps: BotDeps) {
-  return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
+  return async ({ event, client, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     // Edits, joins, bot posts (our own included) and other subtypes are not questions.
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
-    if (!(await claimOnce(deps, `message:${event.channel}:${event.ts}`))) return;
-
-    const question = questionIn(event.text);
-    const answer = deps.answers.answer(question);
-    const message = answerMessage(answer, deps.answers.current().kb, { shareable: false });
-    await postReply(client, deps.logger, { channel: event.channel, thread_ts: event.thread_ts, ...message });
-    await recordQuestion(deps, answer, event.user, 'dm');
+    const asker = slackAsker(client, {
+      userId: event.user,
+      channelId: event.channel,
+      surface: 'dm',
+      requestId: body.event_id,
+    });
+    await answerQuestion(
+      deps,
+      asker,
+      questionIn(event.text),
+      deliverInConversation(client, deps.logger, { channel: event.channel, user: event.user }),
+      { visibility: 'public', threadTs: event.thread_ts, onceKey: `message:${event.channel}:${event.ts}` },
+    );
   };
 }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
+import type { BotDeps } from '../../../conversation/deps.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
+import type { BotDeps } from '../../../conversation/deps.js';
 import { ASK_SHORTCUT_CALLBACK_ID, askShortcut } from './ask-shortcut.js';
 
 export function register(app: App, deps: BotDeps): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, answerRefValue } from '../../../../src/answers/blocks.js';
-import { say } from '../../../../src/answers/messages.js';
+import { ACTION_IDS, answerRefValue } from '../../../../src/answers/button-values.js';
+import { phrase } from '../../../../src/answers/messages.js';
 import { feedback } from '../../../../src/slack/listeners/actions/feedback.js';
 import { FIXED_NOW } from '../../../fakes/deps.js';
 import { APP_HOME_CONTAINER, buttonArgs, createListenerHarness } from '../../../fakes/slack-args.js';
@@ -27,7 +27,7 @@ describe('When someone rates an answer', () => {
 
     expect(h.timeline).toEqual(['ack', 'respond']);
     expect(h.responses).toEqual([
-      { response_type: 'ephemeral', replace_original: false, text: say('feedbackThanks', 'en') },
+      { response_type: 'ephemeral', replace_original: false, text: phrase('feedbackThanks', 'en') },
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('When someone rates an answer', () => {
     const value = answerRefValue({ topic: 'volumes', lang: 'ja', question: 'データ' });
     await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value }));
 
-    expect(h.responses[0]?.text).toBe(say('feedbackThanks', 'ja'));
+    expect(h.responses[0]?.text).toBe(phrase('feedbackThanks', 'ja'));
   });
 
   it('still thanks the person when the feedback cannot be stored, and logs the failure', async () => {

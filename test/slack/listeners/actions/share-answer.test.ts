@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, answerRefValue, topicMessage } from '../../../../src/answers/blocks.js';
+import { ACTION_IDS, answerRefValue } from '../../../../src/answers/button-values.js';
+import { topicMessage } from '../../../../src/answers/slack-messages.js';
 import { shareAnswer } from '../../../../src/slack/listeners/actions/share-answer.js';
 import { realKnowledge } from '../../../fakes/deps.js';
 import { buttonArgs, createListenerHarness } from '../../../fakes/slack-args.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, topicMessage } from '../../../../src/answers/blocks.js';
+import { ACTION_IDS } from '../../../../src/answers/button-values.js';
+import { topicMessage } from '../../../../src/answers/slack-messages.js';
 import { showTopic } from '../../../../src/slack/listeners/actions/show-topic.js';
 import { realKnowledge } from '../../../fakes/deps.js';
 import {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../../../src/answers/button-values.js';
 import {
-  ACTION_IDS,
   answerMessage,
   helpMessage,
   tipMessage,
   topicsMessage,
-} from '../../../../src/answers/blocks.js';
+} from '../../../../src/answers/slack-messages.js';
 import type { Lang } from '../../../../src/knowledge/types.js';
 import {
   dockerCommand,

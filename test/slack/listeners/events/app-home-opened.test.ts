@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeView } from '../../../../src/answers/blocks.js';
+import { homeView } from '../../../../src/answers/slack-messages.js';
 import { appHomeOpened } from '../../../../src/slack/listeners/events/app-home-opened.js';
 import { realKnowledge } from '../../../fakes/deps.js';
 import { USER_ID, createListenerHarness, homeOpenedArgs } from '../../../fakes/slack-args.js';

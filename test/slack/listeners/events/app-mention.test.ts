@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessage } from '../../../../src/answers/blocks.js';
-import { say } from '../../../../src/answers/messages.js';
+import { answerMessage } from '../../../../src/answers/slack-messages.js';
+import { phrase } from '../../../../src/answers/messages.js';
 import { appMention } from '../../../../src/slack/listeners/events/app-mention.js';
 import { directMessage } from '../../../../src/slack/listeners/events/direct-message.js';
 import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
@@ -72,7 +72,7 @@ describe('When someone mentions the bot with a question', () => {
     const h = createListenerHarness();
     await appMention(h.deps)(mentionArgs(h, { text: '<@U0BOT> qwxyz blorp' }));
 
-    expect(String(h.slack.argsOf('chat.postMessage')[0]?.text)).toContain(say('noAnswer', 'en'));
+    expect(String(h.slack.argsOf('chat.postMessage')[0]?.text)).toContain(phrase('noAnswer', 'en'));
     expect(h.store.questions[0]).toMatchObject({ answered: false, topic: null });
   });
 });
@@ -139,7 +139,7 @@ describe('When Slack refuses the reply', () => {
     await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
 
     expect(h.slack.argsOf('chat.postEphemeral')).toEqual([
-      { channel: CHANNEL_ID, user: USER_ID, thread_ts: TOP_LEVEL_TS, text: say('sorry', 'en') },
+      { channel: CHANNEL_ID, user: USER_ID, thread_ts: TOP_LEVEL_TS, text: phrase('sorry', 'en') },
     ]);
     expect(h.logged('chat.postMessage failed')).toMatchObject({ level: 'warn', code: 'fatal_error' });
   });
@@ -149,7 +149,7 @@ describe('When Slack refuses the reply', () => {
     h.slack.fail('chat.postMessage', platformError('fatal_error'));
     await appMention(h.deps)(mentionArgs(h, { text: '<@U0BOT> ボリュームとは' }));
 
-    expect(h.slack.argsOf('chat.postEphemeral')[0]?.text).toBe(say('sorry', 'ja'));
+    expect(h.slack.argsOf('chat.postEphemeral')[0]?.text).toBe(phrase('sorry', 'ja'));
   });
 
   it('logs, and does not throw, when even the apology cannot be delivered', async () => {

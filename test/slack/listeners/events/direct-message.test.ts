@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessage } from '../../../../src/answers/blocks.js';
+import { answerMessage } from '../../../../src/answers/slack-messages.js';
 import { directMessage } from '../../../../src/slack/listeners/events/direct-message.js';
 import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
 import {

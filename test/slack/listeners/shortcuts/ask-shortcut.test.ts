@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessage } from '../../../../src/answers/blocks.js';
-import { say } from '../../../../src/answers/messages.js';
+import { answerMessage } from '../../../../src/answers/slack-messages.js';
+import { phrase } from '../../../../src/answers/messages.js';
 import { askShortcut } from '../../../../src/slack/listeners/shortcuts/ask-shortcut.js';
 import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
 import { CHANNEL_ID, createListenerHarness, messageShortcutArgs } from '../../../fakes/slack-args.js';
@@ -51,7 +51,7 @@ describe('When the bot cannot reply in that channel', () => {
       h.slack.fail('chat.postMessage', platformError(code));
       await askShortcut(h.deps)(messageShortcutArgs(h));
 
-      expect(h.responses).toEqual([{ response_type: 'ephemeral', text: say('notInChannel', 'en') }]);
+      expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('notInChannel', 'en') }]);
       expect(h.responses[0]?.text).toContain('/invite');
       expect(h.logged('could not answer the shortcut in its thread')).toMatchObject({
         code,
@@ -65,7 +65,7 @@ describe('When the bot cannot reply in that channel', () => {
     h.slack.fail('chat.postMessage', platformError('not_in_channel'));
     await askShortcut(h.deps)(messageShortcutArgs(h, { message: { text: 'ボリュームとは' } }));
 
-    expect(h.responses[0]?.text).toBe(say('notInChannel', 'ja'));
+    expect(h.responses[0]?.text).toBe(phrase('notInChannel', 'ja'));
   });
 
   it('apologises privately for any other failure', async () => {
@@ -73,7 +73,7 @@ describe('When the bot cannot reply in that channel', () => {
     h.slack.fail('chat.postMessage', platformError('fatal_error'));
     await askShortcut(h.deps)(messageShortcutArgs(h));
 
-    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: say('sorry', 'en') }]);
+    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('sorry', 'en') }]);
   });
 
   it('logs, and does not throw, when the private note cannot be sent either', async () => {
@@ -99,7 +99,7 @@ describe('When the message has no text to ask about', () => {
     await askShortcut(h.deps)(messageShortcutArgs(h, { message }));
 
     expect(h.timeline).toEqual(['ack', 'respond']);
-    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: say('emptyMessage', 'en') }]);
+    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('emptyMessage', 'en') }]);
     expect(h.store.questions).toEqual([]);
   });
 });

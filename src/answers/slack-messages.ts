@@ -1,3 +1,4 @@
+// The messages the bot sends, built from answers and topics within Block Kit's limits.
 // Types only: @slack/types arrives with @slack/bolt, and nothing here needs it at run time.
 import type {
   ActionsBlock,
@@ -11,7 +12,19 @@ import type {
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { linksFor, type Answer } from './answer.js';
-import { say, sayWith, type MessageKey } from './messages.js';
+import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
+import { ACTION_IDS, answerRefValue } from './button-values.js';
+import { phrase, phraseWith, type MessageKey } from './messages.js';
+import {
+  escapeMrkdwn,
+  fallbackText,
+  forLang,
+  japaneseMrkdwn,
+  quote,
+  splitText,
+  truncate,
+  userMention,
+} from './mrkdwn.js';
 
 export interface SlackMessage {
   /** Plain-text fallback for notifications and screen readers. */
@@ -36,51 +49,10 @@ export interface TopicMessageOptions extends AnswerMessageOptions {
   question?: string;
 }
 
-/** What the feedback and share buttons carry, so the listener needs no state to act on a click. */
-export interface AnswerRef {
-  topic: string;
-  lang: Lang;
-  question: string;
-}
-
-/**
- * Block Kit limits, from https://docs.slack.dev/reference/block-kit/blocks and the element pages.
- * Lengths are counted in UTF-16 code units, which is never fewer than the characters Slack counts.
- */
-export const BLOCK_KIT_LIMITS = Object.freeze({
-  messageBlocks: 50,
-  homeBlocks: 100,
-  sectionText: 3000,
-  contextElements: 10,
-  headerText: 150,
-  buttonText: 75,
-  buttonValue: 2000,
-  actionId: 255,
-  actionsElements: 25,
-  /** Slack accepts a much longer top-level `text`; a notification preview shows far less anyway. */
-  fallbackText: 3000,
-});
-
-/** Action ids the Slack listeners register for. */
-export const ACTION_IDS = Object.freeze({
-  showTopicPrefix: 'show_topic:',
-  feedbackHelpful: 'feedback_helpful',
-  feedbackNotHelpful: 'feedback_not_helpful',
-  shareAnswer: 'share_answer',
-});
-
-/** A long answer is split over several sections; past this many it is cut, keeping messages readable. */
-const MAX_EXPLANATION_SECTIONS = 10;
 const MAX_LINKS = 3;
 /** A link title longer than this is shortened, so one long title cannot push the others out. */
 const MAX_LINK_TITLE = 200;
 const MAX_TOPIC_LINE = 150;
-
-const ELLIPSIS = '…';
-const ZWSP = '\u200B';
-
-// ---------------------------------------------------------------------------------------------------
-// Messages
 
 /** An answer, or the admission that there is none, as a Slack message. */
 export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMessageOptions): SlackMessage {
@@ -94,7 +66,7 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
   const fallback: string[] = [];
 
   if (opts.sharedBy !== undefined) {
-    const line = sayWith('askedBy', lang, { user: userMention(opts.sharedBy) });
+    const line = phraseWith('askedBy', lang, { user: userMention(opts.sharedBy) });
     blocks.push(context([mrkdwn(line, lang)]), section(quote(answer.question), lang));
     fallback.push(`${line}: ${escapeMrkdwn(answer.question)}`);
   }
@@ -111,7 +83,10 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
   const used = new Set<string>([topicId]);
   const relatedButtons = topicButtons(answer.related, lang, kb, used, BLOCK_KIT_LIMITS.actionsElements);
   if (relatedButtons.length > 0) {
-    blocks.push(context([mrkdwn(escapeMrkdwn(`${say('related', lang)}:`), lang)]), actions(relatedButtons));
+    blocks.push(
+      context([mrkdwn(escapeMrkdwn(`${phrase('related', lang)}:`), lang)]),
+      actions(relatedButtons),
+    );
   }
 
   // The runners-up of a low-confidence answer, minus any already offered as related topics.
@@ -123,19 +98,19 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     BLOCK_KIT_LIMITS.actionsElements,
   );
   if (suggestionButtons.length > 0) {
-    blocks.push(section(escapeMrkdwn(say('didYouMean', lang)), lang), actions(suggestionButtons));
+    blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestionButtons));
   }
 
   const value = answerRefValue({ topic: topicId, lang, question: answer.question });
   // Only a topic id longer than the limit itself could overflow the value; such a topic gets no buttons.
   if (value.length <= BLOCK_KIT_LIMITS.buttonValue) {
     const feedback: Button[] = [
-      button(say('helpful', lang), ACTION_IDS.feedbackHelpful, value),
-      button(say('notHelpful', lang), ACTION_IDS.feedbackNotHelpful, value),
+      button(phrase('helpful', lang), ACTION_IDS.feedbackHelpful, value),
+      button(phrase('notHelpful', lang), ACTION_IDS.feedbackNotHelpful, value),
     ];
     if (opts.shareable) {
       feedback.push({
-        ...button(say('shareInChannel', lang), ACTION_IDS.shareAnswer, value),
+        ...button(phrase('shareInChannel', lang), ACTION_IDS.shareAnswer, value),
         style: 'primary',
       });
     }
@@ -175,7 +150,7 @@ export function topicMessage(
         score: 0,
         lang,
         title: null,
-        text: `${say('noAnswer', lang)} ${say('seeTopics', lang)}`,
+        text: `${phrase('noAnswer', lang)} ${phrase('seeTopics', lang)}`,
         links: [],
         related: [],
         suggestions: [],
@@ -185,8 +160,12 @@ export function topicMessage(
 
 /** `/docker help`. */
 export function helpMessage(lang: Lang): SlackMessage {
-  const blocks: KnownBlock[] = [header(say('helpTitle', lang)), ...usageBlocks(lang)];
-  const text = [say('helpTitle', lang), say('helpIntro', lang), ...USAGE_KEYS.map((key) => say(key, lang))];
+  const blocks: KnownBlock[] = [header(phrase('helpTitle', lang)), ...usageBlocks(lang)];
+  const text = [
+    phrase('helpTitle', lang),
+    phrase('helpIntro', lang),
+    ...USAGE_KEYS.map((key) => phrase(key, lang)),
+  ];
   return { text: fallbackText(text.map(escapeMrkdwn), lang), blocks };
 }
 
@@ -194,8 +173,8 @@ export function helpMessage(lang: Lang): SlackMessage {
 export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
   const count = kb.topics.length;
   const blocks: KnownBlock[] = [
-    header(say('topicsTitle', lang)),
-    context([mrkdwn(escapeMrkdwn(say('topicsHint', lang)), lang)]),
+    header(phrase('topicsTitle', lang)),
+    context([mrkdwn(escapeMrkdwn(phrase('topicsHint', lang)), lang)]),
   ];
   const lines = kb.topics.map((topic) => `• ${escapeMrkdwn(truncate(topic.title[lang], MAX_TOPIC_LINE))}`);
   const groups = groupLines(lines, BLOCK_KIT_LIMITS.sectionText);
@@ -204,9 +183,9 @@ export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
   const shown = groups.length <= room ? groups : groups.slice(0, room - 1);
   for (const group of shown) blocks.push(section(group.join('\n'), lang));
   const hidden = count - shown.reduce((sum, group) => sum + group.length, 0);
-  if (hidden > 0) blocks.push(context([mrkdwn(sayWith('moreTopics', lang, { count: hidden }), lang)]));
+  if (hidden > 0) blocks.push(context([mrkdwn(phraseWith('moreTopics', lang, { count: hidden }), lang)]));
 
-  const text = `${say('topicsTitle', lang)} (${sayWith('topicsCount', lang, { count })})`;
+  const text = `${phrase('topicsTitle', lang)} (${phraseWith('topicsCount', lang, { count })})`;
   return { text: fallbackText([escapeMrkdwn(text)], lang), blocks };
 }
 
@@ -214,12 +193,12 @@ export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
 export function homeView(lang: Lang, kb: KnowledgeBase): HomeTab {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
   const blocks: KnownBlock[] = [
-    header(say('homeTitle', lang)),
+    header(phrase('homeTitle', lang)),
     ...usageBlocks(lang),
     // The reader's language is a guess here, so say in the other one too that both work.
-    context([mrkdwn(escapeMrkdwn(say('bothLanguages', other)), other)]),
+    context([mrkdwn(escapeMrkdwn(phrase('bothLanguages', other)), other)]),
     { type: 'divider' },
-    header(say('browseTopics', lang)),
+    header(phrase('browseTopics', lang)),
   ];
 
   const buttons = topicButtons(
@@ -234,166 +213,9 @@ export function homeView(lang: Lang, kb: KnowledgeBase): HomeTab {
   for (const row of shown) blocks.push(actions(row));
   const hidden = buttons.length - shown.length * BLOCK_KIT_LIMITS.actionsElements;
   if (rows.length > shown.length && hidden > 0) {
-    blocks.push(context([mrkdwn(sayWith('moreTopics', lang, { count: hidden }), lang)]));
+    blocks.push(context([mrkdwn(phraseWith('moreTopics', lang, { count: hidden }), lang)]));
   }
   return { type: 'home', blocks };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Button values
-
-/** The JSON a feedback or share button carries, with the question cut so the value fits Slack's limit. */
-export function answerRefValue(ref: AnswerRef): string {
-  const encode = (question: string) => JSON.stringify({ t: ref.topic, l: ref.lang, q: question });
-  const full = encode(ref.question);
-  if (full.length <= BLOCK_KIT_LIMITS.buttonValue) return full;
-
-  // JSON escaping makes the encoded length grow unevenly with the question, so search for the longest fit.
-  const chars = Array.from(ref.question);
-  let low = 0;
-  let high = chars.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (encode(chars.slice(0, mid).join('') + ELLIPSIS).length <= BLOCK_KIT_LIMITS.buttonValue) low = mid;
-    else high = mid - 1;
-  }
-  return encode(chars.slice(0, low).join('') + ELLIPSIS);
-}
-
-/** Reads back what `answerRefValue` wrote; null for anything else, since a click payload is user input. */
-export function parseAnswerRef(value: string): AnswerRef | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const { t, l, q } = data as Record<string, unknown>;
-  if (typeof t !== 'string' || typeof q !== 'string' || (l !== 'en' && l !== 'ja')) return null;
-  return { topic: t, lang: l, question: q };
-}
-
-/** Reads a `show_topic:` button's value, `<id>|<lang>`. */
-export function parseTopicValue(value: string): { topic: string; lang: Lang } | null {
-  const match = /^([^|]+)\|(en|ja)$/.exec(value);
-  return match?.[1] && (match[2] === 'en' || match[2] === 'ja') ? { topic: match[1], lang: match[2] } : null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Text
-
-/**
- * Escapes the three characters Slack reads as markup
- * (https://docs.slack.dev/messaging/formatting-message-text#escaping), so text shown back to users
- * cannot ping `<!channel>`, `<!here>`, `<@U…>` or `<!subteam^…>`, nor relabel a link.
- */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * Slack only renders `*bold*`, `_italic_`, `~strike~` and `` `code` `` when the markers stand at a word
- * boundary, and a Japanese character touching a marker is not one: `起動は`docker run`です` shows its
- * backticks. A zero-width space on the outer side of each pair gives Slack the boundary it needs.
- */
-export function japaneseMrkdwn(text: string): string {
-  // Code first (its content is literal); emphasis pairs are searched again inside, for nested markers.
-  const pairs = /```[\s\S]*?```|`[^`\n]+`|([*_~])(?=\S)[^\n]*?\S\1/g;
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(pairs)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const marker = match[1];
-    const inner = marker ? marker + japaneseMrkdwn(match[0].slice(1, -1)) + marker : match[0];
-    out += text.slice(last, start);
-    if (needsBoundary(text[start - 1])) out += ZWSP;
-    out += inner;
-    if (needsBoundary(text[end])) out += ZWSP;
-    last = end;
-  }
-  return out + text.slice(last);
-}
-
-function needsBoundary(char: string | undefined): boolean {
-  return char !== undefined && char !== ZWSP && char.charCodeAt(0) > 0x7f && !/\s/u.test(char);
-}
-
-/** Mrkdwn as it should reach Slack in `lang`. */
-function forLang(text: string, lang: Lang): string {
-  return lang === 'ja' ? japaneseMrkdwn(text) : text;
-}
-
-/** Cuts text to `max` code units, ending with … and never inside a surrogate pair or an `&amp;` entity. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - ELLIPSIS.length);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/&[a-z]{0,3}$/, '');
-  return cut + ELLIPSIS;
-}
-
-/**
- * Splits mrkdwn into pieces of at most `max` characters (after the Japanese boundaries are added), at
- * the best break before the limit: a blank line, a line end, a sentence end, a space; and outside
- * inline code where it can, so a code span is not torn between two sections.
- */
-function splitText(escaped: string, max: number, lang: Lang): string[] {
-  const parts: string[] = [];
-  let rest = forLang(escaped, lang).trim();
-  while (rest.length > max && parts.length < MAX_EXPLANATION_SECTIONS) {
-    const cut = breakPoint(rest, max);
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0) {
-    if (parts.length < MAX_EXPLANATION_SECTIONS) parts.push(rest);
-    else parts[parts.length - 1] = ellipsize(parts[parts.length - 1] ?? '', max);
-  }
-  return parts;
-}
-
-function breakPoint(text: string, max: number): number {
-  const window = text.slice(0, max);
-  const evenTicks = (end: number) => (window.slice(0, end).match(/`/g)?.length ?? 0) % 2 === 0;
-  for (const outsideCode of [true, false]) {
-    for (const pattern of [/\n\s*\n/g, /\n/g, /[.!?](?=\s)|[。！？]/g, /\s/g]) {
-      let best = -1;
-      for (const match of window.matchAll(pattern)) {
-        const end = match.index + match[0].length;
-        if (end >= max / 2 && (!outsideCode || evenTicks(end))) best = end;
-      }
-      if (best > 0) return best;
-    }
-  }
-  // No break at all: cut hard, but not inside a surrogate pair or an entity.
-  let cut = max;
-  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? '')) cut -= 1;
-  const entity = /&[a-z]{0,3}$/.exec(text.slice(0, cut));
-  return entity ? cut - entity[0].length : cut;
-}
-
-function ellipsize(text: string, max: number): string {
-  return text.length < max ? text + ELLIPSIS : truncate(text, max);
-}
-
-function fallbackText(parts: string[], lang: Lang): string {
-  return truncate(forLang(parts.join('\n\n'), lang), BLOCK_KIT_LIMITS.fallbackText);
-}
-
-/** The user's text as a block quote, escaped and cut to fit one section. */
-function quote(text: string): string {
-  const quoted = escapeMrkdwn(text)
-    .split(/\r?\n/)
-    .map((line) => `>${line}`)
-    .join('\n');
-  return truncate(quoted, BLOCK_KIT_LIMITS.sectionText - 200);
-}
-
-/** A mention when the id looks like one, the escaped text otherwise. */
-function userMention(userId: string): string {
-  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
 /**
@@ -401,7 +223,7 @@ function userMention(userId: string): string {
  * titles get the Japanese boundaries: a zero-width space inside an address would break it.
  */
 function linkLine(links: Answer['links'], lang: Lang): string | null {
-  const label = forLang(escapeMrkdwn(`${say('links', lang)}:`), lang);
+  const label = forLang(escapeMrkdwn(`${phrase('links', lang)}:`), lang);
   let text = label;
   for (const link of links.slice(0, MAX_LINKS)) {
     // `|` ends the address and `<>` the link, so they cannot appear raw in it.
@@ -412,9 +234,6 @@ function linkLine(links: Answer['links'], lang: Lang): string | null {
   }
   return text === label ? null : text;
 }
-
-// ---------------------------------------------------------------------------------------------------
-// Blocks
 
 const USAGE_KEYS: readonly MessageKey[] = [
   'helpAsk',
@@ -427,8 +246,8 @@ const USAGE_KEYS: readonly MessageKey[] = [
 ];
 
 function usageBlocks(lang: Lang): KnownBlock[] {
-  const lines = USAGE_KEYS.map((key) => `• ${escapeMrkdwn(say(key, lang))}`);
-  return [section(escapeMrkdwn(say('helpIntro', lang)), lang), section(lines.join('\n'), lang)];
+  const lines = USAGE_KEYS.map((key) => `• ${escapeMrkdwn(phrase(key, lang))}`);
+  return [section(escapeMrkdwn(phrase('helpIntro', lang)), lang), section(lines.join('\n'), lang)];
 }
 
 function header(text: string): HeaderBlock {
@@ -508,20 +327,20 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 function noAnswerMessage(answer: Answer, kb: KnowledgeBase): SlackMessage {
   const { lang } = answer;
-  const sorry = escapeMrkdwn(`${say('noAnswer', lang)} ${say('seeTopics', lang)}`);
+  const sorry = escapeMrkdwn(`${phrase('noAnswer', lang)} ${phrase('seeTopics', lang)}`);
   const blocks: KnownBlock[] = [section(sorry, lang)];
   if (answer.question.trim().length > 0) {
     blocks.push(
-      context([mrkdwn(escapeMrkdwn(say('youAsked', lang)), lang)]),
+      context([mrkdwn(escapeMrkdwn(phrase('youAsked', lang)), lang)]),
       section(quote(answer.question), lang),
     );
   }
   const suggestions = topicButtons(answer.suggestions, lang, kb, new Set(), BLOCK_KIT_LIMITS.actionsElements);
   const fallback = [sorry];
   if (suggestions.length > 0) {
-    blocks.push(section(escapeMrkdwn(say('didYouMean', lang)), lang), actions(suggestions));
+    blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestions));
     const titles = suggestions.map((b) => escapeMrkdwn(b.text.text));
-    fallback.push(`${escapeMrkdwn(say('didYouMean', lang))} ${titles.join(' / ')}`);
+    fallback.push(`${escapeMrkdwn(phrase('didYouMean', lang))} ${titles.join(' / ')}`);
   }
   return { text: fallbackText(fallback, lang), blocks };
 }
@@ -534,7 +353,7 @@ export function tipMessage(topic: Topic, lang: Lang | 'both'): SlackMessage {
   const langs: Lang[] = lang === 'both' ? ['en', 'ja'] : [lang];
   const first = langs[0] as Lang;
   const blocks: KnownBlock[] = langs.map((l) =>
-    section(`*${escapeMrkdwn(say('tipTitle', l))}* 💡  ${escapeMrkdwn(topic.tip[l])}`, l),
+    section(`*${escapeMrkdwn(phrase('tipTitle', l))}* 💡  ${escapeMrkdwn(topic.tip[l])}`, l),
   );
   const link = linksFor(topic, first)[0];
   const links = link ? linkLine([{ title: link.title, url: link.url }], first) : null;
@@ -542,6 +361,34 @@ export function tipMessage(topic: Topic, lang: Lang | 'both'): SlackMessage {
   blocks.push(
     actions([button(topic.title[first], `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${first}`)]),
   );
-  const text = langs.map((l) => `${say('tipTitle', l)}: ${topic.tip[l]}`).join('\n');
+  const text = langs.map((l) => `${phrase('tipTitle', l)}: ${topic.tip[l]}`).join('\n');
   return { text: truncate(text, BLOCK_KIT_LIMITS.fallbackText), blocks };
+}
+
+const SECTION_LIMIT = 2900;
+
+/**
+ * A plain-text reply (a tip command's answer, a report) in as many sections as it needs; the user's own words
+ * may be in it, so it is escaped before it becomes mrkdwn.
+ */
+export function textMessage(value: string, lang: Lang): SlackMessage {
+  const text = forLang(escapeMrkdwn(value), lang);
+  return { text: truncate(text, BLOCK_KIT_LIMITS.fallbackText), blocks: splitSections(text) };
+}
+
+function splitSections(text: string): KnownBlock[] {
+  const sections: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = line.length > SECTION_LIMIT ? `${line.slice(0, SECTION_LIMIT - 1)}…` : line;
+    if (current.length + piece.length + 1 > SECTION_LIMIT) {
+      sections.push(current);
+      current = '';
+    }
+    current = current === '' ? piece : `${current}\n${piece}`;
+  }
+  if (current !== '') sections.push(current);
+  return sections
+    .slice(0, BLOCK_KIT_LIMITS.messageBlocks)
+    .map((section) => ({ type: 'section', text: { type: 'mrkdwn', text: section } }));
 }

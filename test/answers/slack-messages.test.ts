@@ -1,20 +1,17 @@
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toAnswer, type Answer } from '../../src/answers/answer.js';
+import { BLOCK_KIT_LIMITS } from '../../src/answers/block-kit-limits.js';
 import {
-  BLOCK_KIT_LIMITS,
   answerMessage,
-  answerRefValue,
-  escapeMrkdwn,
   helpMessage,
   homeView,
-  japaneseMrkdwn,
-  parseAnswerRef,
-  parseTopicValue,
   topicMessage,
   topicsMessage,
   type SlackMessage,
-} from '../../src/answers/blocks.js';
+} from '../../src/answers/slack-messages.js';
+import { answerRefValue, parseAnswerRef, parseTopicValue } from '../../src/answers/button-values.js';
+import { escapeMrkdwn, japaneseMrkdwn } from '../../src/answers/mrkdwn.js';
 import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load.js';
 import { LANGS, type Lang, type Topic } from '../../src/knowledge/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';

@@ -13,6 +13,8 @@ export interface BotDeps {
   tipTimeZone: string;
   /** Who may run `/docker admin …` (ADMIN_USER_IDS); nobody when absent. */
   adminUserIds?: readonly string[];
+  /** Topics not reviewed for this many days are listed in the report (STALE_AFTER_DAYS); 180 when absent. */
+  staleAfterDays?: number;
   /** False keeps no question text in the store (STORE_QUESTIONS); true when absent. */
   storeQuestions?: boolean;
 }

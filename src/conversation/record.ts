@@ -1,9 +1,9 @@
 import type { Answer } from '../answers/answer.js';
-import type { Surface } from '../store/store.js';
 import type { BotDeps } from './deps.js';
+import type { Asker } from './request.js';
 
 /** Stores the question for the maintainers' report; a storage failure never costs the user an answer. */
-export async function recordQuestion(deps: BotDeps, answer: Answer, userId: string, surface: Surface) {
+export async function recordQuestion(deps: BotDeps, answer: Answer, asker: Asker): Promise<void> {
   try {
     await deps.store.recordQuestion({
       question: deps.storeQuestions === false ? '' : answer.question,
@@ -11,21 +11,33 @@ export async function recordQuestion(deps: BotDeps, answer: Answer, userId: stri
       answered: answer.answered,
       score: answer.score,
       lang: answer.lang,
-      userId,
-      surface,
+      userId: asker.userId,
+      surface: asker.surface,
       at: deps.scheduleClock(),
     });
   } catch (error) {
-    deps.logger.log('error', 'could not store the question', { error, surface });
+    deps.logger.log('error', 'could not store the question', {
+      error,
+      surface: asker.surface,
+      request_id: asker.requestId,
+    });
   }
 }
 
 /** Claims a delivery once across retries, double deliveries and replicas; on a store failure, answers. */
-export async function claimOnce(deps: BotDeps, key: string): Promise<boolean> {
+export async function claimOnce(
+  deps: BotDeps,
+  key: string,
+  asker?: Pick<Asker, 'requestId'>,
+): Promise<boolean> {
   try {
     return await deps.store.claimDelivery(key, deps.scheduleClock());
   } catch (error) {
-    deps.logger.log('error', 'could not claim a delivery; answering anyway', { error, key });
+    deps.logger.log('error', 'could not claim a delivery; answering anyway', {
+      error,
+      key,
+      request_id: asker?.requestId,
+    });
     return true;
   }
 }
