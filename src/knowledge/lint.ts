@@ -1,10 +1,11 @@
 import type { KnowledgeProblem } from './errors.js';
 import type { KnowledgeBase } from './load.js';
-import type { Lang } from './types.js';
+import type { Bilingual, Lang } from './types.js';
 
 /** Limits that keep answers short enough to read in Slack at a glance. */
 export const AUTHORING_LIMITS = Object.freeze({
-  answer: Object.freeze({ en: 600, ja: 300 } satisfies Record<Lang, number>),
+  // Japanese says the same in about half the characters of English.
+  answer: Object.freeze({ en: 600, ja: 450 } satisfies Record<Lang, number>),
   tip: 200,
 });
 
@@ -14,7 +15,8 @@ export type KnownLinks = Record<string, { url: string; lang: string }[]>;
 /**
  * Checks that keep the knowledge base good to answer from, beyond being loadable: an alias in two
  * topics makes the engine guess between them; a long answer stops being a quick answer; a Japanese
- * reader should get a Japanese page where one exists; a tip is one line in a channel.
+ * reader should get a Japanese page where one exists, and the same commands as an English reader; a tip is one
+ * line in a channel.
  */
 export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -45,6 +47,18 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
       }
     }
 
+    for (const [what, texts] of [
+      ['answer', topic.answer],
+      ['tip', topic.tip],
+    ] as const) {
+      for (const missing of missingCodeSpans(texts)) {
+        problems.push({
+          file,
+          problem: `the ${missing.lang} ${what} lacks \`${missing.span}\`, which the ${missing.lang === 'en' ? 'ja' : 'en'} ${what} gives; both languages must say the same things`,
+        });
+      }
+    }
+
     const japanesePages = (knownLinks[topic.id] ?? []).filter((link) => link.lang === 'ja');
     if (japanesePages.length > 0 && !topic.links.some((link) => link.lang === 'ja')) {
       problems.push({
@@ -54,4 +68,17 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
     }
   }
   return problems;
+}
+
+const CODE_SPAN = /`([^`\n]+)`/g;
+
+/** Inline `code` spans (commands, flags, file names) one language gives and the other does not. */
+export function missingCodeSpans(texts: Bilingual<string>): { lang: Lang; span: string }[] {
+  const spans = (text: string) => new Set([...text.matchAll(CODE_SPAN)].map((match) => (match[1] ?? '').trim()));
+  const en = spans(texts.en);
+  const ja = spans(texts.ja);
+  return [
+    ...[...en].filter((span) => !ja.has(span)).map((span) => ({ lang: 'ja' as const, span })),
+    ...[...ja].filter((span) => !en.has(span)).map((span) => ({ lang: 'en' as const, span })),
+  ];
 }

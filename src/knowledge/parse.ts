@@ -25,6 +25,8 @@ const frontMatterSchema = z.strictObject({
     .min(1, 'needs at least one documentation link')
     .max(3, 'has more than 3 links; keep the best 1-3'),
   tip: bilingualText,
+  /** The day the topic's facts were last checked against the documentation (YYYY-MM-DD). */
+  reviewed: z.iso.date('must be the date the facts were last checked, as YYYY-MM-DD'),
 });
 
 function isHttpsUrl(value: string): boolean {
@@ -81,6 +83,7 @@ export function parseTopicFile(text: string, file: string): ParseResult {
       links: meta.links,
       related: meta.related,
       tip: meta.tip,
+      reviewed: meta.reviewed,
       file,
     },
   };

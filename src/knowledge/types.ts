@@ -18,6 +18,8 @@ export interface Topic {
   links: DocLink[];
   related: string[];
   tip: Bilingual<string>;
+  /** The day its facts were last checked against the documentation, `YYYY-MM-DD`. */
+  reviewed: string;
   /** Path of the file the topic came from, for error messages and reports. */
   file: string;
 }

@@ -24,6 +24,28 @@ describe('Authoring checks', () => {
     ]);
   });
 
+  it('allows a Japanese answer up to 450 characters, about as much as 600 in English', () => {
+    const file = topicFile({ id: 'volumes' });
+    const fits = file.text.replace('volumesについての日本語の回答です。', 'あ'.repeat(450));
+    expect(problemsOf(buildKnowledgeBase([{ ...file, text: fits }]))).toEqual([]);
+    const long = file.text.replace('volumesについての日本語の回答です。', 'あ'.repeat(451));
+    expect(problemsOf(buildKnowledgeBase([{ ...file, text: long }]))).toEqual([
+      'knowledge/volumes.md: the ja answer is 451 characters; keep it under 450',
+    ]);
+  });
+
+  it('finds a command that one language gives and the other does not, in answers and tips', () => {
+    const file = topicFile({ id: 'volumes' });
+    file.text = file.text
+      .replace('An English answer about volumes.', 'Use `docker volume ls` and `-v data:/data`.')
+      .replace('volumesについての日本語の回答です。', '`docker volume ls` で一覧を見ます。')
+      .replace('  en: A tip about volumes.', '  en: Run `docker volume prune`.');
+    expect(problemsOf(buildKnowledgeBase([file]))).toEqual([
+      'knowledge/volumes.md: the ja answer lacks `-v data:/data`, which the en answer gives; both languages must say the same things',
+      'knowledge/volumes.md: the ja tip lacks `docker volume prune`, which the en tip gives; both languages must say the same things',
+    ]);
+  });
+
   it('finds a tip longer than one line', () => {
     const file = topicFile({ id: 'volumes' });
     file.text = file.text.replace('  en: A tip about volumes.', '  en: "line one\\nline two"');

@@ -29,6 +29,17 @@ describe('Loading knowledge files', () => {
     expect(problemsOf([file])[0]).toMatch(/^knowledge\/image\.md: front matter is not valid YAML/);
   });
 
+  it('needs the date the facts were last checked, as a real calendar date', () => {
+    const file = topicFile({ id: 'image' });
+    expect(problemsOf([{ ...file, text: file.text.replace('reviewed: 2026-01-15\n', '') }])).toEqual([
+      'knowledge/image.md: reviewed: must be the date the facts were last checked, as YYYY-MM-DD',
+    ]);
+    expect(problemsOf([{ ...file, text: file.text.replace('2026-01-15', '2026-02-30') }])).toEqual([
+      'knowledge/image.md: reviewed: must be the date the facts were last checked, as YYYY-MM-DD',
+    ]);
+    expect(buildKnowledgeBase([file]).byId.get('image')?.reviewed).toBe('2026-01-15');
+  });
+
   it('says which language is missing', () => {
     const file = topicFile({ id: 'image' });
     file.text = file.text.replace(/## 日本語[\s\S]*$/, '');
