@@ -19,7 +19,6 @@ import {
   escapeMrkdwn,
   fallbackText,
   forLang,
-  japaneseMrkdwn,
   quote,
   splitText,
   truncate,

@@ -71,9 +71,13 @@ export async function runDockerCommand(
     await answerQuestion(deps, asker, command.text, deliver, { visibility: 'private' });
     return;
   }
-  // Words tell the language (`/docker ヒント`); an empty command falls back to the asker's Slack locale.
+  // `/docker ヘルプ` and `/docker ヒント` are asked in Japanese whatever the Slack locale says; English
+  // keywords (`tip`, `admin report`) say nothing about the asker, whose Slack locale decides then.
   const wordsLang: Lang | undefined = command.text === '' ? undefined : detectLang(command.text);
-  const lang = wordsLang ?? (await asker.profile()).lang;
+  const lang =
+    wordsLang === 'ja' || (wordsLang !== undefined && (command.kind === 'help' || command.kind === 'topics'))
+      ? wordsLang
+      : (await asker.profile()).lang;
   const { kb } = deps.answers.current();
   const reply = await politely(deps, asker, lang, `run /docker ${command.kind}`, async () => {
     switch (command.kind) {

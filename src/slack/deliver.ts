@@ -80,18 +80,22 @@ export function deliverInConversation(
 export function deliverByResponseUrl(
   respond: RespondFn,
   logger: AppLogger,
-  options: { replaceOriginal?: boolean } = {},
+  /** Under a message with buttons: whether the reply replaces that message (unset for commands). */
+  options: { replaceOriginal?: boolean; channel?: string } = {},
 ): Deliver {
   return async (reply) => {
     try {
       await respond({
         response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
-        replace_original: options.replaceOriginal ?? false,
+        ...(options.replaceOriginal === undefined ? {} : { replace_original: options.replaceOriginal }),
         ...reply.message,
       });
       return null;
     } catch (error) {
-      logger.log('error', 'could not reply through response_url', { code: slackErrorCode(error) });
+      logger.log('error', 'could not reply through response_url', {
+        code: slackErrorCode(error),
+        channel: options.channel,
+      });
       return 'failed';
     }
   };

@@ -6,7 +6,8 @@ import type {
   TipSubscription,
 } from '../../src/store/store.js';
 
-type FailableMethod = 'claimDelivery' | 'recordQuestion' | 'recordFeedback';
+/** Any store call can be made to fail, as a database that is down would. */
+type FailableMethod = Exclude<keyof Store, 'close'>;
 
 /**
  * The Store interface kept in plain collections, with the SQLite store's semantics, so a test can read
@@ -57,12 +58,15 @@ export function createMemoryStore(): MemoryStore {
       feedback.push(entry);
     },
     async listQuestions(since) {
+      failIfAsked('listQuestions');
       return questions.filter((entry) => entry.at >= since).sort((a, b) => +a.at - +b.at);
     },
     async listFeedback(since) {
+      failIfAsked('listFeedback');
       return feedback.filter((entry) => entry.at >= since).sort((a, b) => +a.at - +b.at);
     },
     async prune(before) {
+      failIfAsked('prune');
       const keepRecent = <T extends { at: Date }>(list: T[]) =>
         list.splice(0, list.length, ...list.filter((entry) => entry.at >= before));
       keepRecent(questions);
@@ -71,31 +75,38 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async saveTipSubscription(subscription) {
+      failIfAsked('saveTipSubscription');
       subscriptions.set(subscription.channel, { ...subscription, pausedReason: null });
     },
     async removeTipSubscription(channel) {
+      failIfAsked('removeTipSubscription');
       return subscriptions.delete(channel);
     },
     async getTipSubscription(channel) {
+      failIfAsked('getTipSubscription');
       const found = subscriptions.get(channel);
       return found ? { ...found } : null;
     },
     async listTipSubscriptions() {
+      failIfAsked('listTipSubscriptions');
       return [...subscriptions.values()]
         .sort((a, b) => a.channel.localeCompare(b.channel))
         .map((subscription) => ({ ...subscription }));
     },
     async pauseTipSubscription(channel, reason) {
+      failIfAsked('pauseTipSubscription');
       const found = subscriptions.get(channel);
       if (found) found.pausedReason = reason;
     },
     async claimTipSlot(channel, localDate) {
+      failIfAsked('claimTipSlot');
       const key = slotKey(channel, localDate);
       if (slots.has(key)) return false;
       slots.set(key, {});
       return true;
     },
     async recordTipPosted(channel, localDate, topic, cycle) {
+      failIfAsked('recordTipPosted');
       const slot = slots.get(slotKey(channel, localDate));
       if (slot) Object.assign(slot, { topic, cycle });
     },
@@ -108,6 +119,7 @@ export function createMemoryStore(): MemoryStore {
       return { seed: rotation.seed, cycle: rotation.cycle, posted };
     },
     async startTipCycle(channel, cycle) {
+      failIfAsked('startTipCycle');
       const rotation = rotations.get(channel);
       if (rotation) rotation.cycle = Math.max(rotation.cycle, cycle);
     },

@@ -19,6 +19,7 @@ export function feedback(deps: BotDeps) {
     });
     const helpful = action.action_id === ACTION_IDS.feedbackHelpful;
     const reply = await giveFeedback(deps, asker, action.value ?? '', helpful);
-    if (reply && body.response_url) await deliverByResponseUrl(respond, deps.logger)(reply);
+    if (reply && body.response_url)
+      await deliverByResponseUrl(respond, deps.logger, { replaceOriginal: false })(reply);
   };
 }

@@ -22,7 +22,7 @@ export function shareAnswer(deps: BotDeps) {
     });
     const reply = sharedReply(deps, asker, action.value ?? '');
     if (!reply) return;
-    if ((await deliverByResponseUrl(respond, deps.logger)(reply)) === null) {
+    if ((await deliverByResponseUrl(respond, deps.logger, { replaceOriginal: false })(reply)) === null) {
       await respond({ delete_original: true });
     }
   };

@@ -32,6 +32,11 @@ export function dockerCommand(deps: BotDeps) {
       return;
     }
     await ack();
-    await runDockerCommand(deps, asker, parsed, deliverByResponseUrl(respond, deps.logger));
+    await runDockerCommand(
+      deps,
+      asker,
+      parsed,
+      deliverByResponseUrl(respond, deps.logger, { channel: command.channel_id }),
+    );
   };
 }

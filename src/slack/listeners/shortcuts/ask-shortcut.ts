@@ -22,7 +22,7 @@ export function askShortcut(deps: BotDeps) {
       surface: 'shortcut',
       requestId: shortcut.trigger_id,
     });
-    const privately = deliverByResponseUrl(respond, deps.logger);
+    const privately = deliverByResponseUrl(respond, deps.logger, { channel: shortcut.channel.id });
     await answerQuestion(
       deps,
       asker,

@@ -27,7 +27,11 @@ describe('When someone rates an answer', () => {
 
     expect(h.timeline).toEqual(['ack', 'respond']);
     expect(h.responses).toEqual([
-      { response_type: 'ephemeral', replace_original: false, text: phrase('feedbackThanks', 'en') },
+      expect.objectContaining({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: phrase('feedbackThanks', 'en'),
+      }),
     ]);
   });
 

@@ -7,10 +7,8 @@ import {
   topicsMessage,
 } from '../../../../src/answers/slack-messages.js';
 import type { Lang } from '../../../../src/knowledge/types.js';
-import {
-  dockerCommand,
-  parseDockerCommand,
-} from '../../../../src/slack/listeners/commands/docker-command.js';
+import { parseDockerCommand } from '../../../../src/conversation/docker-command.js';
+import { dockerCommand } from '../../../../src/slack/listeners/commands/docker-command.js';
 import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
 import { CHANNEL_ID, USER_ID, commandArgs, createListenerHarness } from '../../../fakes/slack-args.js';
 import { platformError } from '../../../fakes/slack-client.js';
@@ -186,7 +184,7 @@ describe('/docker', () => {
       // `/docker` alone needs the asker's locale first, so its reply goes through response_url.
       await expect(dockerCommand(h.deps)(commandArgs(h, { text: '' }))).resolves.toBeUndefined();
       expect(h.timeline).toEqual(['ack', 'users.info', 'respond']);
-      expect(h.logged('could not answer /docker through response_url')).toMatchObject({
+      expect(h.logged('could not reply through response_url')).toMatchObject({
         level: 'error',
         channel: CHANNEL_ID,
       });

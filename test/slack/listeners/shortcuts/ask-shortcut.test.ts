@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../../../src/answers/slack-messages.js';
-import { phrase } from '../../../../src/answers/messages.js';
+import { phrase, type MessageKey } from '../../../../src/answers/messages.js';
+import { textMessage } from '../../../../src/answers/slack-messages.js';
+import type { Lang } from '../../../../src/knowledge/types.js';
 import { askShortcut } from '../../../../src/slack/listeners/shortcuts/ask-shortcut.js';
 import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
 import { CHANNEL_ID, createListenerHarness, messageShortcutArgs } from '../../../fakes/slack-args.js';
 import { platformError } from '../../../fakes/slack-client.js';
+
+/** A short private note as it reaches Slack: mrkdwn-escaped, with Japanese spacing. */
+const noteText = (key: MessageKey, lang: Lang) => textMessage(phrase(key, lang), lang).text;
 
 const CLICKER = 'U0CLICKER';
 const MESSAGE_TS = '1750000200.000200';
@@ -51,9 +56,11 @@ describe('When the bot cannot reply in that channel', () => {
       h.slack.fail('chat.postMessage', platformError(code));
       await askShortcut(h.deps)(messageShortcutArgs(h));
 
-      expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('notInChannel', 'en') }]);
+      expect(h.responses).toEqual([
+        expect.objectContaining({ response_type: 'ephemeral', text: noteText('notInChannel', 'en') }),
+      ]);
       expect(h.responses[0]?.text).toContain('/invite');
-      expect(h.logged('could not answer the shortcut in its thread')).toMatchObject({
+      expect(h.logged('chat.postMessage failed')).toMatchObject({
         code,
         channel: CHANNEL_ID,
       });
@@ -65,7 +72,7 @@ describe('When the bot cannot reply in that channel', () => {
     h.slack.fail('chat.postMessage', platformError('not_in_channel'));
     await askShortcut(h.deps)(messageShortcutArgs(h, { message: { text: 'ボリュームとは' } }));
 
-    expect(h.responses[0]?.text).toBe(phrase('notInChannel', 'ja'));
+    expect(h.responses[0]?.text).toBe(noteText('notInChannel', 'ja'));
   });
 
   it('apologises privately for any other failure', async () => {
@@ -73,7 +80,9 @@ describe('When the bot cannot reply in that channel', () => {
     h.slack.fail('chat.postMessage', platformError('fatal_error'));
     await askShortcut(h.deps)(messageShortcutArgs(h));
 
-    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('sorry', 'en') }]);
+    expect(h.responses).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', text: noteText('sorry', 'en') }),
+    ]);
   });
 
   it('logs, and does not throw, when the private note cannot be sent either', async () => {
@@ -84,7 +93,7 @@ describe('When the bot cannot reply in that channel', () => {
     );
 
     await expect(askShortcut(h.deps)(messageShortcutArgs(h))).resolves.toBeUndefined();
-    expect(h.logged('could not tell the user either')).toMatchObject({ level: 'error' });
+    expect(h.logged('could not deliver the apology either')).toMatchObject({ level: 'error' });
     expect(h.store.questions).toHaveLength(1);
   });
 });
@@ -99,7 +108,9 @@ describe('When the message has no text to ask about', () => {
     await askShortcut(h.deps)(messageShortcutArgs(h, { message }));
 
     expect(h.timeline).toEqual(['ack', 'respond']);
-    expect(h.responses).toEqual([{ response_type: 'ephemeral', text: phrase('emptyMessage', 'en') }]);
+    expect(h.responses).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', text: noteText('emptyMessage', 'en') }),
+    ]);
     expect(h.store.questions).toEqual([]);
   });
 });
