@@ -15,15 +15,7 @@ import { linksFor, type Answer } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { ACTION_IDS, answerRefValue } from './button-values.js';
 import { phrase, phraseWith, type MessageKey } from './messages.js';
-import {
-  escapeMrkdwn,
-  fallbackText,
-  forLang,
-  quote,
-  splitText,
-  truncate,
-  userMention,
-} from './mrkdwn.js';
+import { escapeMrkdwn, fallbackText, forLang, quote, splitText, truncate, userMention } from './mrkdwn.js';
 
 export interface SlackMessage {
   /** Plain-text fallback for notifications and screen readers. */
