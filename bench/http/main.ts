@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http`: the bot's Slack path under load beside a bare Bolt app (src/cli/bare-bolt.ts).
+ * `npm run bench:http`: the bot's Slack path under load beside a bare Bolt app (bench/http/bare-bolt.ts).
  * Both run as child processes started the way production starts the bot, with their Web API and every
  * response_url pointed at the stand-in Slack in this process, and receive signed `/docker <question>`
  * commands over loopback. Prints one Markdown table (the median of 3 rounds per app) and the targets, then
@@ -26,11 +26,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { sendSigned, slashCommandBody } from '../../test/support/signed.js';
 import { StandInSlack } from '../../test/support/stand-in-slack.js';
-import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
-import { PRODUCTION_NODE_FLAGS } from '../runtime.js';
-import { readEvalFile } from '../search/evaluate.js';
-import { parseDatabaseUrl, redactDatabaseUrl, StoreError } from '../store/index.js';
-import { parseArgs, requireFile } from './shared.js';
+import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../../src/paths.js';
+import { PRODUCTION_NODE_FLAGS } from '../../src/runtime.js';
+import { readEvalFile } from '../../src/search/evaluate.js';
+import { parseDatabaseUrl, redactDatabaseUrl, StoreError } from '../../src/store/index.js';
+import { parseArgs, requireFile } from '../../src/cli/shared.js';
 
 /** Enough for both apps' hot paths to be compiled by V8 before measuring. */
 const WARM_UP_REQUESTS = 1500;
@@ -147,7 +147,7 @@ try {
   const bareName = labelled ? 'bare Bolt, 1 process, no database' : 'bare Bolt';
   const bare: App = {
     name: bareName,
-    replicas: [await startChild(bareName, 'src/cli/bare-bolt.ts', join(dataDir, 'bench.sqlite'))],
+    replicas: [await startChild(bareName, 'bench/http/bare-bolt.ts', join(dataDir, 'bench.sqlite'))],
     turn: 0,
   };
   const rounds = new Map<App, Round[]>([
