@@ -4,9 +4,9 @@
  * Prints `{"size", "buildMs"}`.
  */
 import { performance } from 'node:perf_hooks';
+import { loadKnowledgeOrExit, parseArgs } from '../src/cli/shared.js';
 import { createAnswerEngine } from '../src/search/engine.js';
 import { synthesize } from './synthetic.js';
-import { loadKnowledgeOrExit, parseArgs } from '../src/cli/shared.js';
 
 const { options } = parseArgs(process.argv.slice(2), ['size']);
 const size = Number(options.get('size'));

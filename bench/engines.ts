@@ -12,12 +12,12 @@ import MiniSearch from 'minisearch';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { loadKnowledgeOrExit, parseArgs, requireFile } from '../src/cli/shared.js';
 import type { Topic } from '../src/knowledge/types.js';
 import { DEFAULT_EVAL_FILE } from '../src/paths.js';
 import { createAnswerEngine } from '../src/search/engine.js';
 import { accuracy, evaluate, readEvalFile } from '../src/search/evaluate.js';
 import { synthesize } from './synthetic.js';
-import { loadKnowledgeOrExit, parseArgs, requireFile } from '../src/cli/shared.js';
 
 const ROUNDS = 5;
 const COLD_BUILDS = 3;
