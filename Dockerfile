@@ -10,9 +10,11 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci
-# The whole context (.dockerignore keeps out .env, node_modules, data…): src/cli/bench-http.ts
-# imports helpers from test/e2e, so the build needs more than src/.
-COPY . .
+# Only what `npm run build` reads (tsconfig.build.json compiles src/ alone; nothing in src/ imports test/
+# or bench/), and the knowledge the runtime stage takes from here.
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY knowledge ./knowledge
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: no compiler, no dev dependencies, no secrets; configuration comes from the environment.

@@ -150,19 +150,3 @@ describe('npm run sync:shared', () => {
     expect(stderr).toContain("sync:shared: Unknown option '--bogus'");
   });
 });
-
-describe('bench-build (the cold builds of npm run bench)', () => {
-  it('builds a synthetic knowledge base of the size asked and prints the time', () => {
-    const { status, stdout } = run('bench-build', ['--size', '120']);
-    expect(status).toBe(0);
-    const { size, buildMs } = JSON.parse(stdout) as { size: number; buildMs: number };
-    expect(size).toBe(120);
-    expect(buildMs).toBeGreaterThan(0);
-  });
-
-  it('refuses a size that is not a positive whole number', () => {
-    const { status, stderr } = run('bench-build', ['--size', 'many']);
-    expect(status).toBe(2);
-    expect(stderr).toContain('--size must be a positive whole number');
-  });
-});

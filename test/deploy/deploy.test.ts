@@ -120,6 +120,19 @@ function dockerStages(text: string) {
   return stages;
 }
 
+/** The sources of a COPY or ADD instruction: its words without --flags, less the destination. */
+function copySources(args: string): string[] {
+  return args
+    .split(/\s+/)
+    .filter((word) => !word.startsWith('--'))
+    .slice(0, -1);
+}
+
+/** `./src/` and `src` name the same thing. */
+function normalPath(path: string): string {
+  return path.replace(/^\.\//, '').replace(/\/$/, '') || '.';
+}
+
 /** `${NAME:-default}` → default, as Compose interpolates when NAME is unset. */
 function withComposeDefaults(value: string): string {
   return value.replace(/\$\{[A-Z_]+:?-([^}]*)\}/g, '$1');
@@ -193,6 +206,35 @@ describe('The Dockerfile', () => {
     const copies = stages.flatMap((s) => s.instructions).filter((i) => /^(COPY|ADD)$/.test(i.keyword));
     for (const copy of copies) expect(copy.args).not.toMatch(/(^|\s|\/)\.env(\s|$)/);
     expect(read('.dockerignore').split(/\r?\n/)).toContain('.env');
+  });
+
+  it('copies into the build stage only what the build reads, never the whole context', () => {
+    const copied = stages
+      .slice(0, -1)
+      .flatMap((s) => s.instructions)
+      .filter((i) => /^(COPY|ADD)$/.test(i.keyword) && !i.args.includes('--from='))
+      .flatMap((i) => copySources(i.args));
+    // tsconfig.build.json compiles its `include` (src/ alone) with the settings of the file it extends.
+    const build = JSON.parse(read('tsconfig.build.json')) as { extends: string; include: string[] };
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.build.json',
+      build.extends,
+      ...build.include,
+    ];
+    const allowed = [...needed, 'knowledge'].map(normalPath);
+    expect(copied.map(normalPath)).toEqual(expect.arrayContaining(needed.map(normalPath)));
+    for (const source of copied) {
+      expect(allowed, `the build stage copies ${source}`).toContain(normalPath(source));
+    }
+  });
+
+  it('gives the runtime stage the compiled code, production dependencies and knowledge only', () => {
+    const copied = finalOf('COPY').flatMap((i) => copySources(i.args));
+    expect(copied.map(normalPath).sort()).toEqual(
+      ['/app/dist', '/app/knowledge', '/app/node_modules', '/app/package.json'].sort(),
+    );
   });
 
   it('bakes no token, secret or password into ENV or ARG', () => {

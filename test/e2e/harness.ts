@@ -10,7 +10,7 @@ import { startBot as startRunningBot, type RunningBot as Running } from '../../s
 import type { TimerFunctions } from '../../src/tips/scheduler.js';
 import type { BotDeps } from '../../src/conversation/deps.js';
 import { openStore } from '../../src/store/index.js';
-import { SIGNING_SECRET } from './signed.js';
+import { SIGNING_SECRET } from '../support/signed.js';
 
 export const BOT_TOKEN = 'xoxb-test';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from './processes.js';
-import { eventBody, sendSigned, slashCommandBody } from './signed.js';
-import { StandInSlack } from './stand-in-slack.js';
+import { startBotProcess, type BotProcess } from '../support/processes.js';
+import { eventBody, sendSigned, slashCommandBody } from '../support/signed.js';
+import { StandInSlack } from '../support/stand-in-slack.js';
 
 /**
  * Two replicas of the bot, as on Kubernetes or ECS: two processes, one PostgreSQL database, and a load

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from './processes.js';
-import { sendSigned, slashCommandBody } from './signed.js';
-import { StandInSlack } from './stand-in-slack.js';
+import { startBotProcess, type BotProcess } from '../support/processes.js';
+import { sendSigned, slashCommandBody } from '../support/signed.js';
+import { StandInSlack } from '../support/stand-in-slack.js';
 
 let slack: StandInSlack;
 let bot: BotProcess | undefined;

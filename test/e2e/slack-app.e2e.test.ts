@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBot, BOT_TOKEN, type RunningBot } from './harness.js';
-import { blockActionPayload, eventBody, payloadBody, sendSigned, slashCommandBody } from './signed.js';
-import { StandInSlack } from './stand-in-slack.js';
+import {
+  blockActionPayload,
+  eventBody,
+  payloadBody,
+  sendSigned,
+  slashCommandBody,
+} from '../support/signed.js';
+import { StandInSlack } from '../support/stand-in-slack.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';

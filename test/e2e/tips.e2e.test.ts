@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from './harness.js';
-import { sendSigned, slashCommandBody } from './signed.js';
-import { StandInSlack } from './stand-in-slack.js';
+import { sendSigned, slashCommandBody } from '../support/signed.js';
+import { StandInSlack } from '../support/stand-in-slack.js';
 
 let slack: StandInSlack;
 let bot: RunningBot;

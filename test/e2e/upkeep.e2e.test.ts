@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from './harness.js';
-import { sendSigned, slashCommandBody } from './signed.js';
-import { StandInSlack } from './stand-in-slack.js';
+import { sendSigned, slashCommandBody } from '../support/signed.js';
+import { StandInSlack } from '../support/stand-in-slack.js';
 
 let slack: StandInSlack;
 let bot: RunningBot;

@@ -4,7 +4,7 @@
  * as the bot (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, PORT, SLACK_API_URL, LOG_LEVEL) and is not part of it.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { loadConfig, type LogLevel as ConfigLogLevel } from '../config.js';
+import { loadConfig, type LogLevel as ConfigLogLevel } from '../../src/config.js';
 
 const BOLT_LOG_LEVELS: Record<ConfigLogLevel, LogLevel> = {
   debug: LogLevel.DEBUG,

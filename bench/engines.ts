@@ -4,7 +4,7 @@
  * Prints one Markdown table; README quotes it. Run with `--expose-gc` (the npm script does) for heap figures.
  *
  * A synthetic row's build time is the median of COLD_BUILDS builds, each in a fresh process (see
- * bench-build.ts): one build on a shared machine is too noisy to quote, and builds repeated in this
+ * cold-build.ts): one build on a shared machine is too noisy to quote, and builds repeated in this
  * process would find the tokeniser's caches warm.
  */
 import Fuse from 'fuse.js';
@@ -12,12 +12,12 @@ import MiniSearch from 'minisearch';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { Topic } from '../knowledge/types.js';
-import { DEFAULT_EVAL_FILE } from '../paths.js';
-import { createAnswerEngine } from '../search/engine.js';
-import { accuracy, evaluate, readEvalFile, type EvalCase } from '../search/evaluate.js';
-import { synthesize } from '../search/synthetic.js';
-import { loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
+import { loadKnowledgeOrExit, parseArgs, requireFile } from '../src/cli/shared.js';
+import type { Topic } from '../src/knowledge/types.js';
+import { DEFAULT_EVAL_FILE } from '../src/paths.js';
+import { createAnswerEngine } from '../src/search/engine.js';
+import { accuracy, evaluate, readEvalFile } from '../src/search/evaluate.js';
+import { synthesize } from './synthetic.js';
 
 const ROUNDS = 5;
 const COLD_BUILDS = 3;
@@ -130,7 +130,7 @@ function measure(
 
 /** Build times of a synthetic knowledge base of `size` entries, each in a fresh process. */
 function coldBuilds(size: number): number[] {
-  const script = fileURLToPath(new URL('./bench-build.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./cold-build.ts', import.meta.url));
   return Array.from({ length: COLD_BUILDS }, () => {
     const output = execFileSync(process.execPath, [...process.execArgv, script, '--size', String(size)], {
       encoding: 'utf8',
@@ -163,5 +163,3 @@ function formatMs(ms: number): string {
 function collectGarbage() {
   (globalThis as { gc?: () => void }).gc?.();
 }
-
-export type { EvalCase };

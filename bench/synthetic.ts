@@ -1,4 +1,4 @@
-import type { Topic } from '../knowledge/types.js';
+import type { Topic } from '../src/knowledge/types.js';
 
 const VOCABULARY_VARIANTS = 1000;
 const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ';

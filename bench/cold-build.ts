@@ -4,14 +4,14 @@
  * Prints `{"size", "buildMs"}`.
  */
 import { performance } from 'node:perf_hooks';
-import { createAnswerEngine } from '../search/engine.js';
-import { synthesize } from '../search/synthetic.js';
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { loadKnowledgeOrExit, parseArgs } from '../src/cli/shared.js';
+import { createAnswerEngine } from '../src/search/engine.js';
+import { synthesize } from './synthetic.js';
 
 const { options } = parseArgs(process.argv.slice(2), ['size']);
 const size = Number(options.get('size'));
 if (!Number.isInteger(size) || size < 1) {
-  console.error('bench-build: --size must be a positive whole number of entries');
+  console.error('cold-build: --size must be a positive whole number of entries');
   process.exit(2);
 }
 const entries = synthesize(loadKnowledgeOrExit().topics, size);
