@@ -33,14 +33,17 @@ export async function startBot(
   dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
   env: Record<string, string> = {},
 ): Promise<RunningBot> {
-  const config = loadConfig({
-    ...env,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${apiUrl}/api/`,
-    DATABASE_URL: dbPath,
-    LOG_LEVEL: 'debug',
-  });
+  const config = loadConfig(
+    {
+      ...env,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${apiUrl}/api/`,
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: 'debug',
+    },
+    'http',
+  );
   const logs: string[] = [];
   /** The bot's scheduling clock: real time unless a test sets it. Requests are always judged by real time. */
   const scheduleClock = {
