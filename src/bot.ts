@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { Config } from './config.js';
+import type { SlackConfig } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/errors.js';
 import { watchKnowledge } from './knowledge/watch.js';
-import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import { DAY_MS } from './report/report.js';
 import { createSlackBot } from './slack/app.js';
 import type { BotDeps } from './conversation/deps.js';
@@ -18,14 +17,18 @@ export interface RunningBot {
 }
 
 /** Everything that runs when Slack is connected: the Bolt app and the tip-of-the-day scheduler. */
-export async function startBot(config: Config, deps: BotDeps, timers?: TimerFunctions): Promise<RunningBot> {
+export async function startBot(
+  config: SlackConfig,
+  deps: BotDeps,
+  timers?: TimerFunctions,
+): Promise<RunningBot> {
   const bot = createSlackBot(config, deps);
   const { port } = await bot.start();
   for (const subscription of config.tipChannels) await deps.store.saveTipSubscription(subscription);
   const tips = createTipScheduler({ ...deps, client: bot.app.client }, timers);
   tips.start();
   const retention = startRetention(config, deps, timers);
-  const knowledge = watchKnowledge(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, {
+  const knowledge = watchKnowledge(config.knowledgeDir, {
     onReload: (kb) => {
       deps.answers.replace(kb);
       deps.logger.log('info', 'knowledge reloaded', { topics: kb.topics.length });
@@ -49,7 +52,7 @@ export async function startBot(config: Config, deps: BotDeps, timers?: TimerFunc
 }
 
 /** Deletes question text and feedback older than RETENTION_DAYS, at start and then daily. */
-function startRetention(config: Config, deps: BotDeps, timers: TimerFunctions = realTimers) {
+function startRetention(config: SlackConfig, deps: BotDeps, timers: TimerFunctions = realTimers) {
   const prune = () =>
     deps.store
       .prune(new Date(deps.scheduleClock().getTime() - config.retentionDays * DAY_MS))

@@ -1,34 +1,14 @@
+import { DEFAULT_STALE_AFTER_DAYS } from './report/report.js';
 import { z } from 'zod';
-import type { TipSubscription } from './store/store.js';
+import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import { parseTipChannels } from './tips/schedule.js';
 import { isValidTimeZone } from './tips/time.js';
 
-/** How the bot talks to Slack: a public HTTP endpoint, an outgoing WebSocket, or not at all. */
-export type Mode = 'http' | 'socket' | 'console';
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** The environment as the process sees it; only this module reads `process.env`. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
-export interface Config {
-  mode: Mode;
-  botToken?: string;
-  signingSecret?: string;
-  appToken?: string;
-  port: number;
-  /** Web API base URL ending in `/`, e.g. a local stand-in in tests; undefined means Slack's. */
-  slackApiUrl?: string;
-  databaseUrl?: string;
-  logLevel: LogLevel;
-  knowledgeDir?: string;
-  /** Time zone of tip schedules whose subscriber's zone is unknown (TIP_TIMEZONE, default UTC). */
-  tipTimeZone: string;
-  /** Tip subscriptions kept as configuration (TIP_CHANNELS). */
-  tipChannels: TipSubscription[];
-  /** Slack user ids allowed to run `/docker admin …` (ADMIN_USER_IDS). */
-  adminUserIds: string[];
-  /** Stored question text and feedback are deleted after this many days (RETENTION_DAYS, default 90). */
-  retentionDays: number;
-  /** STORE_QUESTIONS=false keeps no question text (topics and counts are still kept). */
-  storeQuestions: boolean;
-}
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown when the environment cannot configure the bot; the message names each variable at fault. */
 export class ConfigError extends Error {
@@ -41,122 +21,225 @@ export class ConfigError extends Error {
   }
 }
 
+/** A variable's value with surrounding spaces trimmed (values get pasted); blank counts as unset. */
 const optional = z
   .string()
   .transform((value) => value.trim())
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
-const schema = z.object({
-  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-    message: 'must be a bot token starting with "xoxb-" (OAuth & Permissions → Bot User OAuth Token)',
-  }),
-  SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message: 'must be an app-level token starting with "xapp-" (Basic Information → App-Level Tokens)',
-  }),
-  PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), {
-    message: 'must be a port number between 1 and 65535',
-  }),
-  SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
-    message: 'must be an http(s) URL such as https://slack.com/api/',
-  }),
-  DATABASE_URL: optional,
-  LOG_LEVEL: optional.refine(
-    (v) => v === undefined || ['debug', 'info', 'warn', 'error'].includes(v.toLowerCase()),
-    {
-      message: 'must be one of debug, info, warn, error',
-    },
-  ),
-  KNOWLEDGE_DIR: optional,
-  TIP_TIMEZONE: optional.refine((v) => v === undefined || isValidTimeZone(v), {
-    message: 'must be an IANA time zone such as Asia/Tokyo or UTC',
-  }),
-  TIP_CHANNELS: optional,
-  ADMIN_USER_IDS: optional.refine(
-    (v) => v === undefined || /^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/.test(v),
-    {
-      message: 'must be Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH',
-    },
-  ),
-  RETENTION_DAYS: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1), {
-    message: 'must be a whole number of days, at least 1',
-  }),
-  STORE_QUESTIONS: optional.refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
-    message: 'must be true or false',
-  }),
-});
-
-/** Every environment variable the bot reads; deployment files may set no other (test/deploy checks). */
-export const CONFIG_VARIABLES = Object.keys(schema.shape) as readonly (keyof typeof schema.shape)[];
-
-/** What HTTP mode cannot start without; a deployment must supply each (test/deploy checks). */
-export const REQUIRED_IN_HTTP_MODE = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
-type RequiredVariable = (typeof REQUIRED_IN_HTTP_MODE)[number];
-
-const REQUIRED: Record<Mode, readonly RequiredVariable[]> = {
-  http: REQUIRED_IN_HTTP_MODE,
-  // SLACK_APP_TOKEN is set by definition: it is what selects Socket Mode.
-  socket: ['SLACK_BOT_TOKEN'],
-  console: [],
-};
-
-const WHERE_TO_FIND: Record<RequiredVariable, string> = {
-  SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
-  SLACK_SIGNING_SECRET:
-    'HTTP mode needs it (Basic Information → Signing Secret); or set SLACK_APP_TOKEN to use Socket Mode',
-};
+/** An optional variable that, when set, must pass `test`. Never echoes the value: it may be a secret. */
+function optionalMatching(test: (value: string) => boolean, message: string) {
+  return optional.refine((value) => value === undefined || test(value), { message });
+}
 
 /**
- * The one place that reads the environment. Checks everything at once so a person fixes all problems
- * in one go; never echoes a secret's value.
+ * A variable the mode cannot start without; when it is missing the problem says where to find it.
+ * Missing variables are reported after malformed ones (see `problemsOf`).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
-  // Which variables are set decides the mode, even when a value is malformed, so a missing variable is
-  // reported in the same run as a malformed one.
-  const isSet = (name: string) => (env[name]?.trim() ?? '') !== '';
+function required(whereToFind: string, format?: { test: (value: string) => boolean; message: string }) {
+  const present = optional.transform((value, ctx) => {
+    if (value !== undefined) return value;
+    ctx.issues.push({ code: 'custom', message: `is missing: ${whereToFind}`, input: value, params: MISSING });
+    return z.NEVER;
+  });
+  return format ? present.refine(format.test, { message: format.message }) : present;
+}
+const MISSING = { missing: true };
 
-  let mode: Mode = 'console';
-  if (isSet('SLACK_APP_TOKEN')) mode = 'socket';
-  else if (isSet('SLACK_BOT_TOKEN') || isSet('SLACK_SIGNING_SECRET')) mode = 'http';
+const botToken = required('copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions', {
+  test: (v) => v.startsWith('xoxb-'),
+  message: 'must be a bot token starting with "xoxb-" (OAuth & Permissions → Bot User OAuth Token)',
+});
 
-  for (const name of REQUIRED[mode]) {
-    if (!isSet(name)) problems.push(`${name} is missing: ${WHERE_TO_FIND[name]}`);
-  }
-  if (!parsed.success) throw new ConfigError(problems);
-  const e = parsed.data;
+/** Variables read in every mode: each is checked whichever mode the tokens select. */
+const settings = {
+  PORT: optionalMatching(
+    (v) => /^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536,
+    'must be a port number between 1 and 65535',
+  ).transform((v) => (v === undefined ? undefined : Number(v))),
+  SLACK_API_URL: optionalMatching(
+    (v) => /^https?:\/\/\S+$/.test(v),
+    'must be an http(s) URL such as https://slack.com/api/',
+  ).transform((v) => (v === undefined || v.endsWith('/') ? v : `${v}/`)),
+  DATABASE_URL: optional,
+  LOG_LEVEL: optional
+    .transform((v) => v?.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: 'must be one of debug, info, warn, error' }).default('info')),
+  KNOWLEDGE_DIR: optional,
+  TIP_TIMEZONE: optionalMatching(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo or UTC'),
+  TIP_CHANNELS: optional,
+  ADMIN_USER_IDS: optionalMatching(
+    (v) => /^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/.test(v),
+    'must be Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH',
+  ).transform((v) => (v === undefined ? [] : v.split(',').map((id) => id.trim()))),
+  RETENTION_DAYS: optionalMatching(
+    (v) => /^\d+$/.test(v) && Number(v) >= 1,
+    'must be a whole number of days, at least 1',
+  ).transform((v) => (v === undefined ? 90 : Number(v))),
+  STALE_AFTER_DAYS: optionalMatching(
+    (v) => /^\d+$/.test(v) && Number(v) >= 1,
+    'must be a whole number of days, at least 1',
+  ).transform((v) => (v === undefined ? DEFAULT_STALE_AFTER_DAYS : Number(v))),
+  STORE_QUESTIONS: optionalMatching(
+    (v) => /^(true|false|1|0|yes|no)$/i.test(v),
+    'must be true or false',
+  ).transform((v) => (v === undefined ? true : /^(true|1|yes)$/i.test(v))),
+};
 
+// One object schema per mode, discriminated by `mode` (which `modeOf` derives from the tokens set).
+const socketEnv = z.object({
+  mode: z.literal('socket'),
+  SLACK_BOT_TOKEN: botToken,
+  SLACK_APP_TOKEN: required(
+    'Socket Mode needs an app-level token with connections:write (Basic Information → App-Level Tokens)',
+    {
+      test: (v) => v.startsWith('xapp-'),
+      message: 'must be an app-level token starting with "xapp-" (Basic Information → App-Level Tokens)',
+    },
+  ),
+  ...settings,
+});
+const httpEnv = z.object({
+  mode: z.literal('http'),
+  SLACK_BOT_TOKEN: botToken,
+  SLACK_SIGNING_SECRET: required(
+    'HTTP mode needs it (Basic Information → Signing Secret); or set SLACK_APP_TOKEN to use Socket Mode',
+  ),
+  ...settings,
+});
+const consoleEnv = z.object({ mode: z.literal('console'), ...settings });
+
+type Settings = z.output<z.ZodObject<typeof settings>>;
+
+/** What every mode shares: where knowledge and data live, logging, tips, admins and retention. */
+function shared(e: Settings, ctx: z.RefinementCtx) {
   const tipTimeZone = e.TIP_TIMEZONE ?? 'UTC';
-  let tipChannels: TipSubscription[] = [];
+  let tipChannels: ReturnType<typeof parseTipChannels> = [];
   try {
     tipChannels = e.TIP_CHANNELS ? parseTipChannels(e.TIP_CHANNELS, tipTimeZone) : [];
   } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error));
+    // parseTipChannels names TIP_CHANNELS and the entry at fault itself.
+    ctx.issues.push({
+      code: 'custom',
+      message: error instanceof Error ? error.message : String(error),
+      input: e.TIP_CHANNELS,
+    });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-
   return {
-    mode,
-    botToken: e.SLACK_BOT_TOKEN,
-    signingSecret: e.SLACK_SIGNING_SECRET,
-    appToken: e.SLACK_APP_TOKEN,
-    port: e.PORT ? Number(e.PORT) : 3000,
-    slackApiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : undefined,
     databaseUrl: e.DATABASE_URL,
-    logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
-    knowledgeDir: e.KNOWLEDGE_DIR,
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
+    /** Time zone of tip schedules whose subscriber's zone is unknown (TIP_TIMEZONE, default UTC). */
     tipTimeZone,
+    /** Tip subscriptions kept as configuration (TIP_CHANNELS). */
     tipChannels,
-    adminUserIds: e.ADMIN_USER_IDS ? e.ADMIN_USER_IDS.split(',').map((id) => id.trim()) : [],
-    retentionDays: e.RETENTION_DAYS ? Number(e.RETENTION_DAYS) : 90,
-    storeQuestions: e.STORE_QUESTIONS ? /^(true|1|yes)$/i.test(e.STORE_QUESTIONS) : true,
+    /** Slack user ids allowed to run `/docker admin …` (ADMIN_USER_IDS). */
+    adminUserIds: e.ADMIN_USER_IDS,
+    /** Stored question text and feedback are deleted after this many days (RETENTION_DAYS, default 90). */
+    retentionDays: e.RETENTION_DAYS,
+    /** The report lists topics not reviewed for this many days (STALE_AFTER_DAYS, default 180). */
+    staleAfterDays: e.STALE_AFTER_DAYS,
+    /** STORE_QUESTIONS=false keeps no question text (topics and counts are still kept). */
+    storeQuestions: e.STORE_QUESTIONS,
   };
 }
 
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
+/**
+ * The environment → the configuration of one mode: Socket Mode (an outgoing WebSocket: bot and app
+ * tokens), HTTP (a public endpoint: bot token, signing secret and port) or the local console (no Slack).
+ * `slackApiUrl` is a Web API base URL ending in `/` (a local stand-in in tests); undefined means Slack's.
+ */
+const configSchema = z.discriminatedUnion('mode', [
+  socketEnv.transform((e, ctx) => ({
+    mode: e.mode,
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN,
+    slackApiUrl: e.SLACK_API_URL,
+    ...shared(e, ctx),
+  })),
+  httpEnv.transform((e, ctx) => ({
+    mode: e.mode,
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    port: e.PORT ?? 3000,
+    slackApiUrl: e.SLACK_API_URL,
+    ...shared(e, ctx),
+  })),
+  consoleEnv.transform((e, ctx) => ({ mode: e.mode, ...shared(e, ctx) })),
+]);
+
+export type Config = z.output<typeof configSchema>;
+/** How the bot talks to Slack: an outgoing WebSocket, a public HTTP endpoint, or not at all. */
+export type Mode = Config['mode'];
+export type ConfigFor<M extends Mode> = Extract<Config, { mode: M }>;
+/** A configuration that connects to Slack. */
+export type SlackConfig = ConfigFor<'socket' | 'http'>;
+
+/** Every environment variable the bot reads; deployment files may set no other (test/deploy checks). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set([socketEnv, httpEnv, consoleEnv].flatMap((schema) => Object.keys(schema.shape))),
+].filter((name) => name !== 'mode');
+
+/** What HTTP mode cannot start without; a deployment must supply each (test/deploy checks). */
+export const REQUIRED_IN_HTTP_MODE: readonly string[] = Object.entries(httpEnv.shape)
+  .filter(([name, schema]) => name !== 'mode' && !schema.safeParse(undefined).success)
+  .map(([name]) => name);
+
+/**
+ * Which variables are set decides the mode — even a malformed value, so that a missing variable is
+ * reported in the same run as a malformed one. An app-level token means Socket Mode, whatever else is set.
+ */
+function modeOf(env: Env): Mode {
+  const isSet = (name: string) => (env[name]?.trim() ?? '') !== '';
+  if (isSet('SLACK_APP_TOKEN')) return 'socket';
+  if (isSet('SLACK_BOT_TOKEN') || isSet('SLACK_SIGNING_SECRET')) return 'http';
+  return 'console';
+}
+
+/** One line per problem, naming the variable; malformed values first, then missing variables. */
+function problemsOf(error: z.ZodError): string[] {
+  const lines = (issues: z.core.$ZodIssue[]) =>
+    issues.map((issue) =>
+      issue.path.length > 0 ? `${String(issue.path[0])} ${issue.message}` : issue.message,
+    );
+  const isMissing = (issue: z.core.$ZodIssue) => issue.code === 'custom' && issue.params === MISSING;
+  return [
+    ...lines(error.issues.filter((issue) => !isMissing(issue))),
+    ...lines(error.issues.filter(isMissing)),
+  ];
+}
+
+/**
+ * The one place that reads the environment. Checks everything at once so a person fixes all problems
+ * in one go; never echoes a secret's value. `mode` asks for one mode instead of the one the tokens select
+ * (a tool that only works in HTTP mode, say), so that whatever that mode lacks is named.
+ */
+export function loadConfig(env?: Env): Config;
+export function loadConfig<M extends Mode>(env: Env, mode: M): ConfigFor<M>;
+export function loadConfig(env: Env = process.env, mode: Mode = modeOf(env)): Config {
+  const parsed = configSchema.safeParse({ ...env, mode });
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return parsed.data;
+}
+
+const cliSchema = z
+  .object({
+    KNOWLEDGE_DIR: settings.KNOWLEDGE_DIR,
+    DATABASE_URL: settings.DATABASE_URL,
+    STALE_AFTER_DAYS: settings.STALE_AFTER_DAYS,
+  })
+  .transform((e) => ({
+    knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
+    databaseUrl: e.DATABASE_URL,
+    staleAfterDays: e.STALE_AFTER_DAYS,
+  }));
+/** What the command-line tools read: the knowledge folder, and the database and staleness for the report. */
+export type CliConfig = z.output<typeof cliSchema>;
+
+/** The configuration of the command-line tools, which need no Slack token whatever the environment holds. */
+export function loadCliConfig(env: Env = process.env): CliConfig {
+  const parsed = cliSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return parsed.data;
 }

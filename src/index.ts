@@ -10,7 +10,6 @@ import { runConsole } from './console/console.js';
 import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
-import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import type { BotDeps } from './conversation/deps.js';
 import { openStore } from './store/index.js';
 
@@ -31,7 +30,7 @@ async function main(): Promise<number> {
 
   let kb;
   try {
-    kb = loadKnowledge(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+    kb = loadKnowledge(config.knowledgeDir);
   } catch (error) {
     if (error instanceof KnowledgeError) {
       console.error(error.message);
@@ -48,6 +47,7 @@ async function main(): Promise<number> {
     scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
+    staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
   };
 

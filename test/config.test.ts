@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadCliConfig,
+  loadConfig,
+  REQUIRED_IN_HTTP_MODE,
+} from '../src/config.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/paths.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
 const APP_TOKEN = 'xapp-1-A0APP-3333-secretapptoken';
@@ -18,7 +25,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 
 describe('Choosing how to talk to Slack', () => {
   it('runs as the local console when no Slack variable is set', () => {
-    expect(loadConfig({})).toMatchObject({ mode: 'console', port: 3000, logLevel: 'info' });
+    expect(loadConfig({})).toMatchObject({ mode: 'console', logLevel: 'info' });
   });
 
   it('uses Socket Mode when an app-level token is set, without needing a signing secret', () => {
@@ -37,7 +44,12 @@ describe('Choosing how to talk to Slack', () => {
 
   it('uses HTTP mode with a bot token and a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-    expect(config).toMatchObject({ mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+    expect(config).toMatchObject({
+      mode: 'http',
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      port: 3000,
+    });
   });
 
   it('treats blank and whitespace-only variables as unset', () => {
@@ -56,8 +68,11 @@ describe('Choosing how to talk to Slack', () => {
 });
 
 describe('Reading the other settings', () => {
+  const http = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET };
+
   it('reads the port, log level, API URL, database and knowledge folder', () => {
     const config = loadConfig({
+      ...http,
       PORT: '8080',
       LOG_LEVEL: 'DEBUG',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
@@ -74,9 +89,9 @@ describe('Reading the other settings', () => {
   });
 
   it('keeps an API URL that already ends in a slash as it is', () => {
-    expect(loadConfig({ SLACK_API_URL: 'https://slack.com/api/' }).slackApiUrl).toBe(
-      'https://slack.com/api/',
-    );
+    expect(loadConfig({ ...http, SLACK_API_URL: 'https://slack.com/api/' })).toMatchObject({
+      slackApiUrl: 'https://slack.com/api/',
+    });
   });
 });
 
@@ -163,5 +178,134 @@ describe('Keeping secrets out of error messages', () => {
   it('never echoes the token given when the signing secret is missing', () => {
     const error = configError({ SLACK_BOT_TOKEN: BOT_TOKEN });
     expect(error.message).not.toContain(BOT_TOKEN);
+  });
+});
+
+describe('A configuration is one of three modes, each with exactly its own settings', () => {
+  const shared = [
+    'adminUserIds',
+    'databaseUrl',
+    'knowledgeDir',
+    'logLevel',
+    'retentionDays',
+    'staleAfterDays',
+    'storeQuestions',
+    'tipChannels',
+    'tipTimeZone',
+  ];
+
+  it('Socket Mode: bot and app tokens, no signing secret or port', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '8080',
+    });
+    expect(Object.keys(config).sort()).toEqual(
+      [...shared, 'mode', 'botToken', 'appToken', 'slackApiUrl'].sort(),
+    );
+  });
+
+  it('HTTP: bot token, signing secret and port, no app token', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    expect(Object.keys(config).sort()).toEqual(
+      [...shared, 'mode', 'botToken', 'signingSecret', 'port', 'slackApiUrl'].sort(),
+    );
+  });
+
+  it('the local console: nothing of Slack', () => {
+    expect(Object.keys(loadConfig({ PORT: '8080' })).sort()).toEqual([...shared, 'mode'].sort());
+  });
+
+  it('narrows by mode, so a Slack setting is there without a cast once the mode is known', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN });
+    if (config.mode === 'socket') {
+      expectTypeOf(config.botToken).toEqualTypeOf<string>();
+      expectTypeOf(config.appToken).toEqualTypeOf<string>();
+    }
+    const http = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, 'http');
+    expectTypeOf(http.signingSecret).toEqualTypeOf<string>();
+    expectTypeOf(http.port).toEqualTypeOf<number>();
+    expect(http.port).toBe(3000);
+  });
+
+  it('requires exactly the bot token and signing secret in HTTP mode', () => {
+    expect(REQUIRED_IN_HTTP_MODE).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    expect(CONFIG_VARIABLES).toEqual(expect.arrayContaining(['SLACK_APP_TOKEN', 'PORT', 'KNOWLEDGE_DIR']));
+    expect(CONFIG_VARIABLES).not.toContain('mode');
+  });
+});
+
+describe('When a mode is asked for', () => {
+  it('names SLACK_APP_TOKEN for a Socket Mode configuration without it', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, 'socket');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN is missing: Socket Mode needs an app-level token/),
+    ]);
+  });
+
+  it('names both Slack variables for an HTTP configuration of an empty environment', () => {
+    expect(() => loadConfig({}, 'http')).toThrow(
+      /SLACK_BOT_TOKEN is missing[\s\S]*SLACK_SIGNING_SECRET is missing/,
+    );
+  });
+
+  it('ignores the app token when HTTP mode is asked for', () => {
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    };
+    expect(loadConfig(env, 'http')).toMatchObject({ mode: 'http', signingSecret: SIGNING_SECRET });
+  });
+});
+
+describe('Tips kept as configuration', () => {
+  it('reads TIP_CHANNELS in the default time zone', () => {
+    const config = loadConfig({ TIP_CHANNELS: 'C0123@09:00', TIP_TIMEZONE: 'Asia/Tokyo' });
+    expect(config.tipChannels).toEqual([
+      expect.objectContaining({ channel: 'C0123', time: '09:00', timeZone: 'Asia/Tokyo', source: 'config' }),
+    ]);
+  });
+
+  it('names TIP_CHANNELS and the entry at fault', () => {
+    expect(() => loadConfig({ TIP_CHANNELS: 'general@09:00' })).toThrow(
+      /TIP_CHANNELS: "general@09:00" must start with a channel id/,
+    );
+  });
+});
+
+describe('The command-line tools’ configuration', () => {
+  it('is the repository’s knowledge folder and the default database when nothing is set', () => {
+    expect(loadCliConfig({})).toEqual({
+      knowledgeDir: DEFAULT_KNOWLEDGE_DIR,
+      databaseUrl: undefined,
+      staleAfterDays: 180,
+    });
+  });
+
+  it('reads KNOWLEDGE_DIR and DATABASE_URL, trimmed', () => {
+    expect(loadCliConfig({ KNOWLEDGE_DIR: ' ./kb ', DATABASE_URL: 'sqlite:x.sqlite' })).toEqual({
+      knowledgeDir: './kb',
+      databaseUrl: 'sqlite:x.sqlite',
+      staleAfterDays: 180,
+    });
+  });
+
+  it('reads STALE_AFTER_DAYS, and names it when it is not a number of days', () => {
+    expect(loadCliConfig({ STALE_AFTER_DAYS: '30' }).staleAfterDays).toBe(30);
+    expect(() => loadCliConfig({ STALE_AFTER_DAYS: 'soon' })).toThrow(/STALE_AFTER_DAYS/);
+  });
+
+  it('needs no Slack settings, even half-made ones', () => {
+    expect(loadCliConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token', PORT: 'x' }).knowledgeDir).toBe(
+      DEFAULT_KNOWLEDGE_DIR,
+    );
   });
 });

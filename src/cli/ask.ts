@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { renderPlainText, toAnswer } from '../answers/answer.js';
 import { createAnswerEngine } from '../search/engine.js';
-import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { argsOrExit, exitQuietlyWhenPipeCloses, loadKnowledgeOrExit } from './shared.js';
 
 exitQuietlyWhenPipeCloses();
 
@@ -11,22 +12,28 @@ const USAGE = `Usage:
   npm run ask -- --json < questions.txt       one JSON object per input line, in order
   npm run ask -- --explain "what is an image" how the words matched and how topics ranked`;
 
-const { flags, words } = parseArgs(process.argv.slice(2));
-if (flags.has('help')) {
+const { values: flags, positionals: words } = argsOrExit('ask', () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      json: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  }),
+);
+if (flags.help) {
   console.log(USAGE);
   process.exit(0);
-}
-const unknown = [...flags].filter((flag) => flag !== 'json' && flag !== 'explain');
-if (unknown.length > 0) {
-  console.error(`Unknown option --${unknown[0]}.\n${USAGE}`);
-  process.exit(2);
 }
 
 const kb = loadKnowledgeOrExit();
 const engine = createAnswerEngine(kb.topics);
 const question = words.join(' ');
 
-if (flags.has('json') && question === '') {
+if (flags.json && question === '') {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     process.stdout.write(`${JSON.stringify(toAnswer(engine.search(line)))}\n`);
@@ -34,7 +41,7 @@ if (flags.has('json') && question === '') {
 } else if (question.trim() === '') {
   console.error(`Ask a question.\n${USAGE}`);
   process.exit(2);
-} else if (flags.has('explain')) {
+} else if (flags.explain) {
   for (const { token, matches } of engine.explain(question)) {
     console.log(`${token}:`);
     if (matches.length === 0) console.log('  (unknown word)');
@@ -48,7 +55,7 @@ if (flags.has('json') && question === '') {
   console.log(
     `\nanswer: ${result.topic?.id ?? '(none)'}; suggestions: ${result.suggestions.map((t) => t.id).join(', ')}`,
   );
-} else if (flags.has('json')) {
+} else if (flags.json) {
   console.log(JSON.stringify(toAnswer(engine.search(question))));
 } else {
   console.log(renderPlainText(toAnswer(engine.search(question)), kb));

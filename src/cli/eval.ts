@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createAnswerEngine } from '../search/engine.js';
 import { accuracy, evaluate, readEvalFile } from '../search/evaluate.js';
 import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
-import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
+import { argsOrExit, exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, requireFile } from './shared.js';
 
 exitQuietlyWhenPipeCloses();
 
@@ -16,11 +17,13 @@ interface Floor {
   maxOffTopicAnswered: number;
 }
 
-const { options } = parseArgs(process.argv.slice(2), ['file']);
+const { values } = argsOrExit('eval', () =>
+  parseArgs({ args: process.argv.slice(2), options: { file: { type: 'string' } }, strict: true }),
+);
 const file = requireFile(
   'eval',
-  options.get('file') ?? DEFAULT_EVAL_FILE,
-  options.has('file') ? 'check the --file path.' : 'restore it from git, or run `npm run sync:shared`.',
+  values.file ?? DEFAULT_EVAL_FILE,
+  values.file !== undefined ? 'check the --file path.' : 'restore it from git, or run `npm run sync:shared`.',
 );
 const floorFile = requireFile('eval', join(PROJECT_ROOT, 'eval-floor.json'), 'restore it from git.');
 const floor = JSON.parse(readFileSync(floorFile, 'utf8')) as Floor;

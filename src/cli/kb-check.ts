@@ -1,17 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { formatProblem } from '../knowledge/errors.js';
 import { lintKnowledge, type KnownLinks } from '../knowledge/lint.js';
 import { DEFAULT_LINKS_FILE } from '../paths.js';
-import { knowledgeDir, loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
+import { argsOrExit, cliConfigOrExit, loadKnowledgeOrExit, requireFile } from './shared.js';
 
-const { options } = parseArgs(process.argv.slice(2), ['links']);
-const dir = knowledgeDir();
+const { values } = argsOrExit('kb:check', () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    options: { links: { type: 'string', default: DEFAULT_LINKS_FILE } },
+    strict: true,
+  }),
+);
+const dir = cliConfigOrExit().knowledgeDir;
 const kb = loadKnowledgeOrExit(dir);
 
 const linksFile = requireFile(
   'kb:check',
-  options.get('links') ?? DEFAULT_LINKS_FILE,
+  values.links,
   'it lists the documentation links per topic; restore it from git, or run `npm run sync:shared`.',
 );
 const knownLinks = (parseYaml(readFileSync(linksFile, 'utf8')) ?? {}) as KnownLinks;

@@ -1,11 +1,18 @@
-import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { parseArgs } from 'node:util';
+import { argsOrExit, exitQuietlyWhenPipeCloses, loadKnowledgeOrExit } from './shared.js';
 
 exitQuietlyWhenPipeCloses();
 
-const { flags } = parseArgs(process.argv.slice(2));
+const { values } = argsOrExit('kb', () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    options: { json: { type: 'boolean', default: false } },
+    strict: true,
+  }),
+);
 const kb = loadKnowledgeOrExit();
 
-if (flags.has('json')) {
+if (values.json) {
   const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip }) => ({
     id,
     title,

@@ -1,16 +1,24 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { ConfigError, loadCliConfig, type CliConfig } from '../config.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.js';
-import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
 
-/** The knowledge folder: `KNOWLEDGE_DIR` when set, else the repository's `knowledge/`. */
-export function knowledgeDir(): string {
-  return process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+/** The tools' configuration (`KNOWLEDGE_DIR`, `DATABASE_URL`), or the command ends naming what is wrong. */
+export function cliConfigOrExit(): CliConfig {
+  try {
+    return loadCliConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 /** Loads the knowledge base or ends the command with the problems listed, one per line. */
-export function loadKnowledgeOrExit(dir = knowledgeDir()): KnowledgeBase {
+export function loadKnowledgeOrExit(dir = cliConfigOrExit().knowledgeDir): KnowledgeBase {
   try {
     return loadKnowledge(dir);
   } catch (error) {
@@ -22,7 +30,11 @@ export function loadKnowledgeOrExit(dir = knowledgeDir()): KnowledgeBase {
   }
 }
 
-/** Splits argv into `--flag` switches, `--key=value` / `--key value` options and positional words. */
+/**
+ * Splits argv into `--flag` switches, `--key=value` / `--key value` options and positional words, accepting
+ * any flag. Only the benchmarks still use it; every other command parses with `node:util` parseArgs in
+ * strict mode (see `argsOrExit`). Delete it once the benchmarks do the same.
+ */
 export function parseArgs(argv: string[], valued: string[] = []) {
   const flags = new Set<string>();
   const options = new Map<string, string>();

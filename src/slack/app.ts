@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
-import type { Config } from '../config.js';
+import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { claimOnce } from '../conversation/record.js';
@@ -27,8 +27,7 @@ const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 
  * Builds the Bolt app for the configured mode. Transport (receivers) stays here; what the bot does is
  * in the listeners.
  */
-export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
-  if (config.mode === 'console') throw new Error('createSlackBot needs Slack tokens; use the local console');
+export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: RETRY_CONFIG,
@@ -54,7 +53,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
     });
   } else {
     receiver = new HTTPReceiver({
-      signingSecret: config.signingSecret as string,
+      signingSecret: config.signingSecret,
       endpoints: ['/slack/events'],
       logger: deps.logger,
       logLevel,

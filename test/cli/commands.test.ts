@@ -150,3 +150,36 @@ describe('npm run sync:shared', () => {
     expect(stderr).toContain("sync:shared: Unknown option '--bogus'");
   });
 });
+
+describe('Every command refuses a flag it does not know', () => {
+  it.each([
+    ['ask', 'ask', ['--jsno', 'what is an image']],
+    ['kb', 'kb', ['--yaml']],
+    ['kb-check', 'kb:check', ['--link', 'knowledge/links.yaml']],
+    ['eval', 'eval', ['--files', 'eval/questions.tsv']],
+    ['report', 'report', ['--day', '7']],
+  ])('%s names it in one line and exits 2', (script, command, args) => {
+    const { status, stdout, stderr } = run(script, args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${command}: Unknown option '${args[0]}'`)),
+    ]);
+  });
+
+  it('and a documented option given without its value', () => {
+    const { status, stderr } = run('eval', ['--file']);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe("eval: Option '--file <value>' argument missing");
+  });
+});
+
+describe('npm run ask -- --explain', () => {
+  it('shows how each word matched and how topics ranked', () => {
+    const { status, stdout } = run('ask', ['--explain', 'what is an image']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^image:\n {2}image sim=1 /m);
+    expect(stdout).toMatch(/^ranking:\n {2}\d\.\d{3} {2}image$/m);
+    expect(stdout).toMatch(/^answer: image; suggestions: /m);
+  });
+});

@@ -33,14 +33,17 @@ export async function startBot(
   dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
   env: Record<string, string> = {},
 ): Promise<RunningBot> {
-  const config = loadConfig({
-    ...env,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${apiUrl}/api/`,
-    DATABASE_URL: dbPath,
-    LOG_LEVEL: 'debug',
-  });
+  const config = loadConfig(
+    {
+      ...env,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${apiUrl}/api/`,
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: 'debug',
+    },
+    'http',
+  );
   const logs: string[] = [];
   /** The bot's scheduling clock: real time unless a test sets it. Requests are always judged by real time. */
   const scheduleClock = {
@@ -60,6 +63,7 @@ export async function startBot(
     scheduleClock: () => scheduleClock.now,
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
+    staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
   };
   // The tip scheduler's minute timer never fires in tests: they call tick() at the instant they choose.

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { epochMs } from '../../src/store/rows.js';
 import type {
   FeedbackRecord,
   QuestionRecord,
@@ -8,10 +10,37 @@ import type {
 
 /** Any store call can be made to fail, as a database that is down would. */
 type FailableMethod = Exclude<keyof Store, 'close'>;
+/** A claimed tip slot; the topic and cycle are set once the tip is posted. */
+type TipSlot = { topic?: string; cycle?: number };
 
 /**
- * The Store interface kept in plain collections, with the SQLite store's semantics, so a test can read
- * what a listener stored and make a call fail.
+ * What a memory "database" holds. Every store opened on one shares it, as processes share a database
+ * file, so test/store/contract.test.ts runs the same contract against it as against SQLite and PostgreSQL.
+ */
+export interface MemoryDatabase {
+  readonly questions: QuestionRecord[];
+  readonly feedback: FeedbackRecord[];
+  readonly claims: Map<string, Date>;
+  readonly subscriptions: Map<string, TipSubscription>;
+  /** Claimed tip slots by channel, then local date (YYYY-MM-DD). */
+  readonly slots: Map<string, Map<string, TipSlot>>;
+  readonly rotations: Map<string, { seed: string; cycle: number }>;
+}
+
+export function createMemoryDatabase(): MemoryDatabase {
+  return {
+    questions: [],
+    feedback: [],
+    claims: new Map(),
+    subscriptions: new Map(),
+    slots: new Map(),
+    rotations: new Map(),
+  };
+}
+
+/**
+ * The Store interface kept in plain collections, keeping the store contract, so a test can read what a
+ * listener stored and make a call fail.
  */
 export interface MemoryStore extends Store {
   readonly questions: QuestionRecord[];
@@ -22,19 +51,18 @@ export interface MemoryStore extends Store {
   failWith(method: FailableMethod, error: Error): void;
 }
 
-export function createMemoryStore(): MemoryStore {
-  const questions: QuestionRecord[] = [];
-  const feedback: FeedbackRecord[] = [];
-  const claims = new Map<string, Date>();
-  const subscriptions = new Map<string, TipSubscription>();
-  const slots = new Map<string, { topic?: string; cycle?: number }>();
-  const rotations = new Map<string, { seed: string; cycle: number }>();
+/** Code point order, as SQLite sorts text and PostgreSQL with COLLATE "C". */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
+  const { questions, feedback, claims, subscriptions, slots, rotations } = database;
   const failures = new Map<FailableMethod, Error>();
   const failIfAsked = (method: FailableMethod) => {
     const error = failures.get(method);
     if (error) throw error;
   };
-  const slotKey = (channel: string, localDate: string) => `${channel}\u0000${localDate}`;
+  // Records are copied in and out, as a database does: a caller changing an object changes nothing stored.
+  const copy = <T extends { at: Date }>(entry: T): T => ({ ...entry, at: new Date(epochMs(entry.at)) });
 
   return {
     questions,
@@ -45,33 +73,44 @@ export function createMemoryStore(): MemoryStore {
 
     async claimDelivery(key, at) {
       failIfAsked('claimDelivery');
+      const ms = epochMs(at);
       if (claims.has(key)) return false;
-      claims.set(key, at);
+      claims.set(key, new Date(ms));
       return true;
     },
     async recordQuestion(entry) {
       failIfAsked('recordQuestion');
-      questions.push(entry);
+      questions.push(copy(entry));
     },
     async recordFeedback(entry) {
       failIfAsked('recordFeedback');
-      feedback.push(entry);
+      feedback.push(copy(entry));
     },
+    // Filtering keeps the order recorded, and sorting is stable: oldest first, then as recorded.
     async listQuestions(since) {
       failIfAsked('listQuestions');
-      return questions.filter((entry) => entry.at >= since).sort((a, b) => +a.at - +b.at);
+      const from = epochMs(since);
+      return questions
+        .filter((entry) => +entry.at >= from)
+        .sort((a, b) => +a.at - +b.at)
+        .map(copy);
     },
     async listFeedback(since) {
       failIfAsked('listFeedback');
-      return feedback.filter((entry) => entry.at >= since).sort((a, b) => +a.at - +b.at);
+      const from = epochMs(since);
+      return feedback
+        .filter((entry) => +entry.at >= from)
+        .sort((a, b) => +a.at - +b.at)
+        .map(copy);
     },
     async prune(before) {
       failIfAsked('prune');
+      const cutoff = epochMs(before);
       const keepRecent = <T extends { at: Date }>(list: T[]) =>
-        list.splice(0, list.length, ...list.filter((entry) => entry.at >= before));
+        list.splice(0, list.length, ...list.filter((entry) => +entry.at >= cutoff));
       keepRecent(questions);
       keepRecent(feedback);
-      for (const [key, at] of claims) if (at < before) claims.delete(key);
+      for (const [key, at] of claims) if (+at < cutoff) claims.delete(key);
     },
 
     async saveTipSubscription(subscription) {
@@ -90,7 +129,7 @@ export function createMemoryStore(): MemoryStore {
     async listTipSubscriptions() {
       failIfAsked('listTipSubscriptions');
       return [...subscriptions.values()]
-        .sort((a, b) => a.channel.localeCompare(b.channel))
+        .sort((a, b) => byCodePoint(a.channel, b.channel))
         .map((subscription) => ({ ...subscription }));
     },
     async pauseTipSubscription(channel, reason) {
@@ -98,24 +137,29 @@ export function createMemoryStore(): MemoryStore {
       const found = subscriptions.get(channel);
       if (found) found.pausedReason = reason;
     },
-    async claimTipSlot(channel, localDate) {
+    async claimTipSlot(channel, localDate, at) {
       failIfAsked('claimTipSlot');
-      const key = slotKey(channel, localDate);
-      if (slots.has(key)) return false;
-      slots.set(key, {});
+      epochMs(at); // refuses an invalid date, as the SQL stores do
+      const claimed = slots.get(channel) ?? new Map<string, TipSlot>();
+      slots.set(channel, claimed);
+      if (claimed.has(localDate)) return false;
+      claimed.set(localDate, {});
       return true;
     },
     async recordTipPosted(channel, localDate, topic, cycle) {
       failIfAsked('recordTipPosted');
-      const slot = slots.get(slotKey(channel, localDate));
+      const slot = slots.get(channel)?.get(localDate);
       if (slot) Object.assign(slot, { topic, cycle });
     },
     async tipRotation(channel): Promise<TipRotation> {
-      const rotation = rotations.get(channel) ?? { seed: `seed-${channel}`, cycle: 0 };
+      const rotation = rotations.get(channel) ?? { seed: randomUUID(), cycle: 0 };
       rotations.set(channel, rotation);
-      const posted = [...slots.entries()]
-        .filter(([key, slot]) => key.startsWith(`${channel}\u0000`) && slot.cycle === rotation.cycle)
-        .flatMap(([, slot]) => (slot.topic === undefined ? [] : [slot.topic]));
+      // By local date, as the SQL stores list them.
+      const posted = [...(slots.get(channel) ?? [])]
+        .sort(([a], [b]) => byCodePoint(a, b))
+        .flatMap(([, slot]) =>
+          slot.cycle === rotation.cycle && slot.topic !== undefined ? [slot.topic] : [],
+        );
       return { seed: rotation.seed, cycle: rotation.cycle, posted };
     },
     async startTipCycle(channel, cycle) {

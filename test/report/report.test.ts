@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, questionKey, renderReport } from '../../src/report/report.js';
+import { buildReport, questionKey, renderReport, staleTopics } from '../../src/report/report.js';
 import { buildKnowledgeBase } from '../../src/knowledge/load.js';
 import type { FeedbackRecord, QuestionRecord } from '../../src/store/store.js';
 import { topicFile } from '../factories.js';
@@ -84,6 +84,27 @@ describe("The maintainers' report", () => {
     const text = renderReport(buildReport([asked('a', 'volumes')], [], period), kb);
     expect(text).toContain('1× volumes (Volumes title)');
     expect(text).toContain('Knowledge report 2026-10-29 to 2026-11-28');
+  });
+
+  it('lists the topics not reviewed for the set number of days, oldest first, in either language', () => {
+    const reviewedOn = (id: string, date: string) => {
+      const file = topicFile({ id });
+      return { ...file, text: file.text.replace('reviewed: 2026-01-15', `reviewed: ${date}`) };
+    };
+    const kb = buildKnowledgeBase([
+      reviewedOn('volumes', '2026-05-01'),
+      reviewedOn('networks', '2026-11-01'),
+      reviewedOn('image', '2025-12-01'),
+    ]);
+    const stale = staleTopics(kb, period.until, 180);
+    expect(stale).toEqual([
+      { topic: 'image', reviewed: '2025-12-01', days: 362 },
+      { topic: 'volumes', reviewed: '2026-05-01', days: 211 },
+    ]);
+    const report = buildReport([], [], period, { stale, staleAfterDays: 180 });
+    expect(renderReport(report, kb)).toContain('Topics not reviewed for 180 days');
+    expect(renderReport(report, kb)).toContain('image: reviewed 2025-12-01, 362 days ago');
+    expect(renderReport(report, kb, 'ja')).toContain('image: 2025-12-01 に見直し (362 日前)');
   });
 
   it('keys questions regardless of case, width and punctuation', () => {

@@ -1,7 +1,8 @@
 /**
- * What every Store promises, run against each implementation: SQLite always, PostgreSQL when
- * TEST_DATABASE_URL names a server (`eval "$(bash .ci/postgres.sh)"` starts one). Each test gets an empty
- * database of its own, and opening it twice stands for two processes or replicas sharing it.
+ * What every Store promises, run against each implementation: the in-memory store the unit tests use and
+ * SQLite always, PostgreSQL when TEST_DATABASE_URL names a server (`eval "$(bash .ci/postgres.sh)"` starts
+ * one). Each test gets an empty database of its own, and opening it twice stands for two processes or
+ * replicas sharing it. The SQL stores are also checked table by table, bypassing the store.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, StoreError } from '../../src/store/index.js';
 import type { FeedbackRecord, QuestionRecord, Store, TipSubscription } from '../../src/store/store.js';
+import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -60,7 +62,12 @@ function subscription(overrides: Partial<TipSubscription> = {}): TipSubscription
 interface TestDatabase {
   /** A store on this database; each call is another process (or replica) sharing it. */
   open(): Promise<Store>;
-  /** Rows as any other client reads them, bypassing the store (PostgreSQL's BIGINT as numbers). */
+  /** The database as any other client sees it, bypassing the store; undefined for the in-memory store. */
+  sql?: SqlAccess;
+}
+
+interface SqlAccess {
+  /** Rows as any other client reads them (PostgreSQL's BIGINT as numbers). */
   rows<T>(sql: string): Promise<T[]>;
   /** Runs SQL that both databases accept, bypassing the store. */
   run(sql: string): Promise<void>;
@@ -73,6 +80,16 @@ interface Backend {
   createDatabase(): Promise<TestDatabase>;
   tearDown(): Promise<void>;
 }
+
+/** Stores opened on one memory database share its collections, as processes share a database file. */
+const memory: Backend = {
+  async setUp() {},
+  async tearDown() {},
+  async createDatabase() {
+    const database = createMemoryDatabase();
+    return { open: async () => createMemoryStore(database) };
+  },
+};
 
 const sqlite: Backend = {
   async setUp() {},
@@ -91,18 +108,20 @@ const sqlite: Backend = {
     };
     return {
       open: () => openStore(`sqlite:${path}`),
-      rows: async <T>(sql: string) => withDb((db) => db.prepare<[], T>(sql).all()),
-      run: async (sql) => void withDb((db) => db.exec(sql)),
-      tables: async () =>
-        withDb((db) =>
-          db
-            .prepare<[], { name: string }>(
-              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )
-            .all()
-            .map((row) => row.name)
-            .sort(),
-        ),
+      sql: {
+        rows: async <T>(sql: string) => withDb((db) => db.prepare<[], T>(sql).all()),
+        run: async (sql) => void withDb((db) => db.exec(sql)),
+        tables: async () =>
+          withDb((db) =>
+            db
+              .prepare<[], { name: string }>(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+              )
+              .all()
+              .map((row) => row.name)
+              .sort(),
+          ),
+      },
     };
   },
 };
@@ -149,18 +168,20 @@ function postgres(adminUrl: string): Backend {
       await withClient((client) => client.query(`CREATE SCHEMA ${schema}`));
       return {
         open: () => openStore(url.href),
-        rows: <T>(sql: string) => withClient(async (client) => (await client.query(sql)).rows as T[]),
-        run: (sql) => withClient(async (client) => void (await client.query(sql))),
-        tables: () =>
-          withClient(async (client) =>
-            (
-              await client.query<{ name: string }>(
-                'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
-              )
-            ).rows
-              .map((row) => row.name)
-              .sort(),
-          ),
+        sql: {
+          rows: <T>(sql: string) => withClient(async (client) => (await client.query(sql)).rows as T[]),
+          run: (sql) => withClient(async (client) => void (await client.query(sql))),
+          tables: () =>
+            withClient(async (client) =>
+              (
+                await client.query<{ name: string }>(
+                  'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+                )
+              ).rows
+                .map((row) => row.name)
+                .sort(),
+            ),
+        },
       };
     },
   };
@@ -171,7 +192,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function describeStore(name: string, backend: () => Backend, options: { skip?: boolean } = {}): void {
+/** `sql`: the backend's databases have `sql` access, and its tables and migrations are checked too. */
+function describeStore(
+  name: string,
+  backend: () => Backend,
+  options: { sql: boolean; skip?: boolean },
+): void {
   (options.skip ? describe.skip : describe)(`The ${name} store`, () => {
     let current: Backend;
     let db: TestDatabase;
@@ -181,6 +207,12 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
       const store = await db.open();
       cleanups.push(() => store.close());
       return store;
+    }
+
+    /** This test's database seen with SQL; only the tests of SQL stores call it. */
+    function sql(): SqlAccess {
+      if (!db.sql) throw new Error(`the ${name} store has no SQL to check`);
+      return db.sql;
     }
 
     beforeAll(async () => {
@@ -229,16 +261,16 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
       });
     });
 
-    describe('opening a database', () => {
+    describe.runIf(options.sql)('opening a database', () => {
       it('applies each migration once however often the database is opened', async () => {
         await (await open()).close();
         await (await open()).recordQuestion(question());
 
-        expect(await db.rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
+        expect(await sql().rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
           { version: 1 },
           { version: 2 },
         ]);
-        expect(await db.tables()).toEqual([
+        expect(await sql().tables()).toEqual([
           'deliveries',
           'feedback',
           'questions',
@@ -252,7 +284,7 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
       it('migrates once when several processes start together', async () => {
         const stores = await Promise.all([open(), open(), open()]);
 
-        expect(await db.rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
+        expect(await sql().rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
           { version: 1 },
           { version: 2 },
         ]);
@@ -261,11 +293,13 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
 
       it('refuses a schema written by a newer version of the bot', async () => {
         await (await open()).close();
-        await db.run('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)');
+        await sql().run('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)');
 
         await expect(db.open()).rejects.toThrow(/schema is at version 99.*Upgrade the bot/);
       });
+    });
 
+    describe('closing', () => {
       it('may be closed twice', async () => {
         const store = await open();
         await store.close();
@@ -274,23 +308,36 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
     });
 
     describe('recording questions and feedback', () => {
-      it('keeps every field, with dates as epoch milliseconds, after the store is closed', async () => {
+      const japanese = question({
+        question: 'コンテナとは',
+        topic: null,
+        answered: false,
+        score: 0.1,
+        lang: 'ja',
+        surface: 'dm',
+      });
+
+      /** Records two questions and a feedback, and closes the store. */
+      async function recordAndClose() {
         const store = await open();
         await store.recordQuestion(question());
-        await store.recordQuestion(
-          question({
-            question: 'コンテナとは',
-            topic: null,
-            answered: false,
-            score: 0.1,
-            lang: 'ja',
-            surface: 'dm',
-          }),
-        );
+        await store.recordQuestion(japanese);
         await store.recordFeedback(feedback({ helpful: false, userId: 'U999' }));
         await store.close();
+      }
 
-        expect(await db.rows('SELECT * FROM questions ORDER BY id')).toEqual([
+      it('keeps every field after the store is closed, for another process to read', async () => {
+        await recordAndClose();
+
+        const other = await open();
+        expect(await other.listQuestions(new Date(0))).toEqual([question(), japanese]);
+        expect(await other.listFeedback(new Date(0))).toEqual([feedback({ helpful: false, userId: 'U999' })]);
+      });
+
+      it.runIf(options.sql)('writes one row per record, with dates as epoch milliseconds', async () => {
+        await recordAndClose();
+
+        expect(await sql().rows('SELECT * FROM questions ORDER BY id')).toEqual([
           {
             id: 1,
             question: 'How do I list containers?',
@@ -314,7 +361,7 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
             at: NOW.getTime(),
           },
         ]);
-        expect(await db.rows('SELECT * FROM feedback')).toEqual([
+        expect(await sql().rows('SELECT * FROM feedback')).toEqual([
           {
             id: 1,
             question: 'How do I list containers?',
@@ -357,10 +404,12 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
     });
 
     describe('pruning', () => {
-      it('deletes questions, feedback and claims older than the cutoff and keeps newer ones', async () => {
+      const old = new Date(NOW.getTime() - 31 * DAY_MS);
+      const recent = new Date(NOW.getTime() - DAY_MS);
+
+      /** Records an old and a recent question, feedback and claim, and prunes at 30 days. */
+      async function recordAndPrune(): Promise<Store> {
         const store = await open();
-        const old = new Date(NOW.getTime() - 31 * DAY_MS);
-        const recent = new Date(NOW.getTime() - DAY_MS);
         await store.recordQuestion(question({ question: 'old', at: old }));
         await store.recordQuestion(question({ question: 'recent', at: recent }));
         await store.recordFeedback(feedback({ question: 'old', at: old }));
@@ -369,12 +418,27 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
         await store.claimDelivery('recent-event', recent);
 
         await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+        return store;
+      }
 
-        expect(await db.rows('SELECT question FROM questions')).toEqual([{ question: 'recent' }]);
-        expect(await db.rows('SELECT question FROM feedback')).toEqual([{ question: 'recent' }]);
-        expect(await db.rows('SELECT key FROM deliveries')).toEqual([{ key: 'recent-event' }]);
+      it('forgets questions, feedback and claims older than the cutoff and keeps newer ones', async () => {
+        const store = await recordAndPrune();
+
+        expect(await store.listQuestions(new Date(0))).toEqual([
+          question({ question: 'recent', at: recent }),
+        ]);
+        expect(await store.listFeedback(new Date(0))).toEqual([feedback({ question: 'recent', at: recent })]);
+        expect(await store.claimDelivery('recent-event', NOW)).toBe(false);
         // A pruned claim is free again; by then Slack has long stopped retrying that delivery.
         expect(await store.claimDelivery('old-event', NOW)).toBe(true);
+      });
+
+      it.runIf(options.sql)('deletes their rows', async () => {
+        await recordAndPrune();
+
+        expect(await sql().rows('SELECT question FROM questions')).toEqual([{ question: 'recent' }]);
+        expect(await sql().rows('SELECT question FROM feedback')).toEqual([{ question: 'recent' }]);
+        expect(await sql().rows('SELECT key FROM deliveries')).toEqual([{ key: 'recent-event' }]);
       });
     });
 
@@ -505,11 +569,12 @@ function describeStore(name: string, backend: () => Backend, options: { skip?: b
   });
 }
 
-describeStore('SQLite', () => sqlite);
+describeStore('in-memory', () => memory, { sql: false });
+describeStore('SQLite', () => sqlite, { sql: true });
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.trim();
 if (postgresUrl) {
-  describeStore('PostgreSQL', () => postgres(postgresUrl));
+  describeStore('PostgreSQL', () => postgres(postgresUrl), { sql: true });
 
   describe('Opening PostgreSQL with a wrong password', () => {
     it('names DATABASE_URL and the server but never the password', async () => {
@@ -542,5 +607,8 @@ if (postgresUrl) {
     'Skipping the PostgreSQL store tests: TEST_DATABASE_URL is unset. ' +
       'Run eval "$(bash .ci/postgres.sh)" (as root) to start a server and set it.',
   );
-  describeStore('PostgreSQL (skipped: TEST_DATABASE_URL is unset)', () => postgres(''), { skip: true });
+  describeStore('PostgreSQL (skipped: TEST_DATABASE_URL is unset)', () => postgres(''), {
+    sql: true,
+    skip: true,
+  });
 }

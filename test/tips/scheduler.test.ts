@@ -10,6 +10,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store, TipSubscription } from '../../src/store/store.js';
 import { createTipScheduler } from '../../src/tips/scheduler.js';
+import { platformError } from '../fakes/slack-client.js';
 
 const answers = createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
 const opened: Store[] = [];
@@ -39,10 +40,7 @@ function fakeClient(posts: Post[], failing: Record<string, string> = {}) {
     chat: {
       postMessage: async (args: Post) => {
         const code = failing[args.channel];
-        if (code)
-          throw Object.assign(new Error(`An API error occurred: ${code}`), {
-            data: { ok: false, error: code },
-          });
+        if (code) throw platformError(code);
         posts.push(args);
         return { ok: true };
       },
