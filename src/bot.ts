@@ -52,7 +52,7 @@ export async function startBot(config: Config, deps: BotDeps, timers?: TimerFunc
 function startRetention(config: Config, deps: BotDeps, timers: TimerFunctions = realTimers) {
   const prune = () =>
     deps.store
-      .prune(new Date(deps.now().getTime() - config.retentionDays * DAY_MS))
+      .prune(new Date(deps.scheduleClock().getTime() - config.retentionDays * DAY_MS))
       .catch((error: unknown) => deps.logger.log('error', 'could not prune old questions', { error }));
   void prune();
   const handle = timers.setInterval(() => void prune(), DAY_MS);

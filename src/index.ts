@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     answers: createAnswerService(kb),
     store,
     logger,
-    now: () => new Date(),
+    scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
     storeQuestions: config.storeQuestions,

@@ -30,7 +30,7 @@ import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
 import { PRODUCTION_NODE_FLAGS } from '../runtime.js';
 import { readEvalFile } from '../search/evaluate.js';
 import { parseDatabaseUrl, redactDatabaseUrl, StoreError } from '../store/index.js';
-import { parseArgs } from './shared.js';
+import { parseArgs, requireFile } from './shared.js';
 
 /** Enough for both apps' hot paths to be compiled by V8 before measuring. */
 const WARM_UP_REQUESTS = 1500;
@@ -110,7 +110,9 @@ const adminUrl = options.get('postgres-admin-url');
 const databaseKind = chosenDatabaseKind();
 /** The default run prints the table it always has; any database or replica option names both in it. */
 const labelled = replicaCount > 1 || options.has('database-url') || adminUrl !== undefined;
-const questions = readEvalFile(DEFAULT_EVAL_FILE).map((c) => c.question);
+const questions = readEvalFile(requireFile('bench:http', DEFAULT_EVAL_FILE, 'restore it from git.')).map(
+  (c) => c.question,
+);
 const clockTicks = clockTicksPerSecond();
 const signingSecret = randomBytes(16).toString('hex');
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));

@@ -17,7 +17,7 @@ import { DEFAULT_EVAL_FILE } from '../paths.js';
 import { createAnswerEngine } from '../search/engine.js';
 import { accuracy, evaluate, readEvalFile, type EvalCase } from '../search/evaluate.js';
 import { synthesize } from '../search/synthetic.js';
-import { loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
 
 const ROUNDS = 5;
 const COLD_BUILDS = 3;
@@ -34,7 +34,9 @@ interface Row {
 }
 
 const { options } = parseArgs(process.argv.slice(2), ['file']);
-const cases = readEvalFile(options.get('file') ?? DEFAULT_EVAL_FILE);
+const cases = readEvalFile(
+  requireFile('bench', options.get('file') ?? DEFAULT_EVAL_FILE, 'restore it from git, or pass --file.'),
+);
 const topics = loadKnowledgeOrExit().topics;
 const questions = cases.map((c) => c.question);
 const rows: Row[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createAnswerEngine } from '../search/engine.js';
 import { accuracy, evaluate, readEvalFile } from '../search/evaluate.js';
 import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
-import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
 
 exitQuietlyWhenPipeCloses();
 
@@ -17,11 +17,26 @@ interface Floor {
 }
 
 const { options } = parseArgs(process.argv.slice(2), ['file']);
-const file = options.get('file') ?? DEFAULT_EVAL_FILE;
-const floor = JSON.parse(readFileSync(join(PROJECT_ROOT, 'eval-floor.json'), 'utf8')) as Floor;
+const file = requireFile(
+  'eval',
+  options.get('file') ?? DEFAULT_EVAL_FILE,
+  options.has('file') ? 'check the --file path.' : 'restore it from git, or run `npm run sync:shared`.',
+);
+const floorFile = requireFile('eval', join(PROJECT_ROOT, 'eval-floor.json'), 'restore it from git.');
+const floor = JSON.parse(readFileSync(floorFile, 'utf8')) as Floor;
 
-const engine = createAnswerEngine(loadKnowledgeOrExit().topics);
-const report = evaluate(readEvalFile(file), (question) => {
+const kb = loadKnowledgeOrExit();
+const cases = readEvalFile(file);
+const unknown = cases.flatMap((c) =>
+  c.accept.filter((id) => !kb.byId.has(id)).map((id) => ({ line: c.line, id })),
+);
+if (unknown.length > 0) {
+  for (const { line, id } of unknown)
+    console.error(`eval: ${file}:${line} names topic "${id}", which knowledge/ does not have`);
+  process.exit(1);
+}
+const engine = createAnswerEngine(kb.topics);
+const report = evaluate(cases, (question) => {
   const result = engine.search(question);
   return { topic: result.topic?.id ?? null, score: result.score };
 });

@@ -1,21 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { formatProblem } from '../knowledge/errors.js';
 import { lintKnowledge, type KnownLinks } from '../knowledge/lint.js';
 import { DEFAULT_LINKS_FILE } from '../paths.js';
-import { knowledgeDir, loadKnowledgeOrExit, parseArgs } from './shared.js';
+import { knowledgeDir, loadKnowledgeOrExit, parseArgs, requireFile } from './shared.js';
 
 const { options } = parseArgs(process.argv.slice(2), ['links']);
 const dir = knowledgeDir();
 const kb = loadKnowledgeOrExit(dir);
 
-const linksFile = options.get('links') ?? DEFAULT_LINKS_FILE;
-let knownLinks: KnownLinks = {};
-if (existsSync(linksFile)) {
-  knownLinks = (parseYaml(readFileSync(linksFile, 'utf8')) ?? {}) as KnownLinks;
-} else {
-  console.log(`kb:check: ${linksFile} not found; skipping the Japanese-link check.`);
-}
+const linksFile = requireFile(
+  'kb:check',
+  options.get('links') ?? DEFAULT_LINKS_FILE,
+  'it lists the documentation links per topic; restore it from git, or run `npm run sync:shared`.',
+);
+const knownLinks = (parseYaml(readFileSync(linksFile, 'utf8')) ?? {}) as KnownLinks;
 
 const problems = lintKnowledge(kb, knownLinks);
 if (problems.length > 0) {

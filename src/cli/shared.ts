@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
@@ -53,4 +55,26 @@ export function exitQuietlyWhenPipeCloses(): void {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
+}
+
+/**
+ * Parses a command's arguments with `node:util` parseArgs, ending the command with one line that names the
+ * problem (an unknown flag, a missing value) instead of a stack trace.
+ */
+export function argsOrExit<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+
+/** Ends the command with one line naming a file it needs and what to do, when the file is not there. */
+export function requireFile(command: string, path: string, remedy: string): string {
+  if (!existsSync(path)) {
+    console.error(`${command}: ${relative(process.cwd(), path) || path} not found; ${remedy}`);
+    process.exit(2);
+  }
+  return path;
 }

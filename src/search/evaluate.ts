@@ -39,7 +39,8 @@ export function readEvalFile(path: string): EvalCase[] {
               .split(',')
               .map((id) => id.trim())
               .filter(Boolean);
-      cases.push({ question, accept: ids, line: index + 1 });
+      // A pasted multi-line log is written on one line with `\n` for each line break.
+      cases.push({ question: question.replace(/\\n/g, '\n'), accept: ids, line: index + 1 });
     });
   return cases;
 }

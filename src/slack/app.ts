@@ -69,7 +69,7 @@ export function createSlackBot(config: Config, deps: BotDeps): SlackBot {
         },
       ],
     });
-    receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, deps.now);
+    receiver.requestListener = refuseFutureTimestamps(receiver.requestListener);
     app = new App({
       token: config.botToken,
       receiver: receiver as Receiver,

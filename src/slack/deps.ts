@@ -7,7 +7,8 @@ export interface BotDeps {
   answers: AnswerService;
   store: Store;
   logger: AppLogger;
-  now: () => Date;
+  /** The scheduling clock: tips, retention, reports and stored times. Requests are judged by the real clock. */
+  scheduleClock: () => Date;
   /** Time zone for tip schedules when the subscriber's own is unknown (TIP_TIMEZONE). */
   tipTimeZone: string;
   /** Who may run `/docker admin …` (ADMIN_USER_IDS); nobody when absent. */

@@ -13,7 +13,7 @@ export async function recordQuestion(deps: BotDeps, answer: Answer, userId: stri
       lang: answer.lang,
       userId,
       surface,
-      at: deps.now(),
+      at: deps.scheduleClock(),
     });
   } catch (error) {
     deps.logger.log('error', 'could not store the question', { error, surface });
@@ -23,7 +23,7 @@ export async function recordQuestion(deps: BotDeps, answer: Answer, userId: stri
 /** Claims a delivery once across retries, double deliveries and replicas; on a store failure, answers. */
 export async function claimOnce(deps: BotDeps, key: string): Promise<boolean> {
   try {
-    return await deps.store.claimDelivery(key, deps.now());
+    return await deps.store.claimDelivery(key, deps.scheduleClock());
   } catch (error) {
     deps.logger.log('error', 'could not claim a delivery; answering anyway', { error, key });
     return true;

@@ -10,12 +10,11 @@ export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
  */
 export function refuseFutureTimestamps(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
-  now: () => Date,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const header = req.headers['x-slack-request-timestamp'];
     if (req.method === 'POST' && typeof header === 'string' && /^\d+$/.test(header)) {
-      const skew = Number(header) - Math.floor(now().getTime() / 1000);
+      const skew = Number(header) - Math.floor(Date.now() / 1000);
       if (skew > MAX_CLOCK_SKEW_SECONDS) {
         req.resume();
         res.writeHead(401, { 'content-type': 'text/plain' });

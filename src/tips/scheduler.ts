@@ -17,7 +17,8 @@ export interface TipSchedulerDeps {
   client: WebClient;
   answers: AnswerService;
   logger: AppLogger;
-  now: () => Date;
+  /** The scheduling clock: tips, retention, reports and stored times. Requests are judged by the real clock. */
+  scheduleClock: () => Date;
 }
 
 export interface TipScheduler {
@@ -53,7 +54,7 @@ export function createTipScheduler(
 
   async function tick(): Promise<string[]> {
     const posted: string[] = [];
-    const now = deps.now();
+    const now = deps.scheduleClock();
     for (const subscription of await deps.store.listTipSubscriptions()) {
       if (subscription.pausedReason) continue;
       const localDate = dueLocalDate(subscription, now);

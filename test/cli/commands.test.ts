@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { sameClockEnv } from '../child-env.js';
 
 /** Runs a command of `src/cli/` as `npm run <command>` does, in a child process. */
 function run(script: string, args: string[], input?: string) {
@@ -11,7 +12,7 @@ function run(script: string, args: string[], input?: string) {
     cwd: PROJECT_ROOT,
     input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH },
+    env: sameClockEnv(),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -91,6 +92,62 @@ describe('npm run eval', () => {
     expect(status).not.toBe(0);
     expect(stdout).toContain('miss  line 1: "what is an image" → image');
     expect(stdout).toMatch(/in-scope 1\/2 correct \(50\.0%\).*FAIL/);
+  });
+
+  it("scores the repository's own copy of the questions by default, at its floor", () => {
+    const { status, stdout } = run('eval', []);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^eval: in-scope \d+\/\d+ correct .*PASS$/m);
+  });
+
+  it('names a question file that is not there in one line, without a stack trace', () => {
+    const { status, stderr } = run('eval', ['--file', 'no/such/questions.tsv']);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('eval: no/such/questions.tsv not found; check the --file path.');
+  });
+
+  it('names a topic id the knowledge does not have', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eval-')), 'questions.tsv');
+    writeFileSync(file, 'what is an image\timage\nwho answers\tno-such-topic\n');
+    const { status, stderr } = run('eval', ['--file', file]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${file}:2 names topic "no-such-topic", which knowledge/ does not have`);
+  });
+});
+
+describe('npm run kb:check', () => {
+  it('names a links file that is not there in one line', () => {
+    const { status, stderr } = run('kb-check', ['--links', 'no/links.yaml']);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toMatch(/^kb:check: no\/links\.yaml not found; /);
+  });
+});
+
+describe('npm run sync:shared', () => {
+  it('says so when there is no shared folder, and copies nothing', () => {
+    const { status, stdout } = run('sync-shared', ['--from', join(tmpdir(), 'no-such-shared-folder')]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^sync:shared: no shared folder at .*no-such-shared-folder; the repository's copies stay/,
+    );
+  });
+
+  it('with --check, warns about each copy that differs and changes nothing', () => {
+    const shared = mkdtempSync(join(tmpdir(), 'shared-'));
+    mkdirSync(join(shared, 'eval'));
+    writeFileSync(join(shared, 'eval', 'questions.tsv'), 'what is an image\timage\n');
+    copyFileSync(join(PROJECT_ROOT, 'knowledge', 'links.yaml'), join(shared, 'links.yaml'));
+    const { status, stdout } = run('sync-shared', ['--check', '--from', shared]);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toEqual([
+      `warning: eval/questions.tsv differs from ${join(shared, 'eval', 'questions.tsv')}; run \`npm run sync:shared\` and commit it.`,
+    ]);
+  });
+
+  it('refuses an unknown flag, naming it', () => {
+    const { status, stderr } = run('sync-shared', ['--bogus']);
+    expect(status).toBe(2);
+    expect(stderr).toContain("sync:shared: Unknown option '--bogus'");
   });
 });
 

@@ -17,7 +17,7 @@ export const BOT_TOKEN = 'xoxb-test';
 export interface RunningBot {
   url: string;
   running: Running;
-  clock: { now: Date };
+  scheduleClock: { now: Date };
   dbPath: string;
   logs: string[];
   deps: BotDeps;
@@ -42,8 +42,8 @@ export async function startBot(
     LOG_LEVEL: 'debug',
   });
   const logs: string[] = [];
-  /** The bot's clock: real time unless a test sets it. */
-  const clock = {
+  /** The bot's scheduling clock: real time unless a test sets it. Requests are always judged by real time. */
+  const scheduleClock = {
     fixed: undefined as Date | undefined,
     get now() {
       return this.fixed ?? new Date();
@@ -57,7 +57,7 @@ export async function startBot(
     answers: createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR)),
     store,
     logger: createLogger('debug', (line) => logs.push(line)),
-    now: () => clock.now,
+    scheduleClock: () => scheduleClock.now,
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
     storeQuestions: config.storeQuestions,
@@ -68,7 +68,7 @@ export async function startBot(
   return {
     url: `http://127.0.0.1:${running.port}`,
     running,
-    clock,
+    scheduleClock,
     dbPath,
     logs,
     deps,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { sameClockEnv } from '../child-env.js';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { SIGNING_SECRET } from './signed.js';
@@ -28,7 +29,7 @@ export async function startBotProcess(apiUrl: string, env: Record<string, string
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: PROJECT_ROOT,
     env: {
-      PATH: process.env.PATH,
+      ...sameClockEnv(),
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${apiUrl}/api/`,
@@ -42,7 +43,8 @@ export async function startBotProcess(apiUrl: string, env: Record<string, string
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.on('exit', (code) => resolve({ code, at: Date.now() })),
   );
-  const deadline = Date.now() + 20_000;
+  // Generous: two processes compiling TypeScript on a busy 2-core machine can take a while to start.
+  const deadline = Date.now() + 45_000;
   while (!logs.join('').includes('bot started')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -31,6 +31,33 @@ async function tipCommand(text: string, channel_id = 'CTIPS01') {
   return String(reply.body.text);
 }
 
+describe('Requests judged by the real clock, whatever the scheduling clock says', () => {
+  const YEAR_MS = 365 * 24 * 3_600_000;
+
+  it.each([
+    ['a year ahead', YEAR_MS],
+    ['a year behind', -YEAR_MS],
+  ])('accepts a signed request with the scheduling clock %s', async (_label, shift) => {
+    bot.scheduleClock.now = new Date(Date.now() + shift);
+    expect(await tipCommand('tip')).toMatch(/^Docker tip: /);
+  });
+
+  it('still refuses a request signed 6 minutes in the future', async () => {
+    bot.scheduleClock.now = new Date(Date.now() + YEAR_MS);
+    const body = slashCommandBody({
+      text: 'tip',
+      channel_id: 'CTIPS01',
+      response_url: slack.responseUrl('future'),
+    });
+    const res = await sendSigned(`${bot.url}/slack/events`, body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(res.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.responses()).toHaveLength(0);
+  });
+});
+
 describe('Tip of the day from Slack', () => {
   it('gives a tip now, privately', async () => {
     expect(await tipCommand('tip')).toMatch(/^Docker tip: /);
@@ -38,7 +65,7 @@ describe('Tip of the day from Slack', () => {
 
   it("subscribes a channel in the subscriber's time zone, reports status, and posts at the set time", async () => {
     slack.userTz = 'Asia/Tokyo';
-    bot.clock.now = new Date('2026-12-01T12:00:00Z'); // 21:00 Tuesday in Tokyo
+    bot.scheduleClock.now = new Date('2026-12-01T12:00:00Z'); // 21:00 Tuesday in Tokyo
     const subscribed = await tipCommand('tip subscribe 08:15 daily');
     expect(subscribed).toContain('08:15 (Asia/Tokyo)');
     expect(subscribed).toContain('every day');
@@ -47,9 +74,9 @@ describe('Tip of the day from Slack', () => {
     expect(status).toContain('08:15 (Asia/Tokyo)');
     expect(status).toMatch(/Wed.*2 Dec.*08:15/);
 
-    bot.clock.now = new Date('2026-12-01T23:14:00Z'); // 08:14 in Tokyo
+    bot.scheduleClock.now = new Date('2026-12-01T23:14:00Z'); // 08:14 in Tokyo
     expect(await bot.running.tips.tick()).not.toContain('CTIPS01');
-    bot.clock.now = new Date('2026-12-01T23:15:00Z'); // 08:15
+    bot.scheduleClock.now = new Date('2026-12-01T23:15:00Z'); // 08:15
     expect(await bot.running.tips.tick()).toContain('CTIPS01');
     const post = slack.api('chat.postMessage').find((call) => call.body.channel === 'CTIPS01');
     expect(String(post?.body.text)).toMatch(/^Docker tip: /);

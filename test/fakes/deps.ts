@@ -48,7 +48,7 @@ export function createTestDeps(): TestDeps {
       answers: realAnswers(),
       store,
       logger: createLogger('debug', (line) => lines.push(line)),
-      now: () => FIXED_NOW,
+      scheduleClock: () => FIXED_NOW,
       tipTimeZone: 'UTC',
     },
     store,

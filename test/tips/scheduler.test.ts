@@ -70,7 +70,7 @@ function scheduler(store: Store, clock: { now: Date }, posts: Post[], failing: R
     client: fakeClient(posts, failing),
     answers,
     logger: createLogger('error', () => {}),
-    now: () => clock.now,
+    scheduleClock: () => clock.now,
   });
 }
 
@@ -179,7 +179,7 @@ describe('The tip scheduler', () => {
       } as unknown as WebClient,
       answers,
       logger: createLogger('error', () => {}),
-      now: () => clock.now,
+      scheduleClock: () => clock.now,
     });
     for (let minute = 0; minute < 24 * 60; minute += 5) {
       clock.now = new Date(Date.parse('2026-03-08T05:00:00Z') + minute * 60_000);

@@ -20,7 +20,7 @@ export function feedback(deps: BotDeps) {
         topic: ref.topic,
         userId: body.user.id,
         helpful: action.action_id === ACTION_IDS.feedbackHelpful,
-        at: deps.now(),
+        at: deps.scheduleClock(),
       });
     } catch (error) {
       deps.logger.log('error', 'could not store feedback', { error });

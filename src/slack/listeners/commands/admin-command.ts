@@ -19,7 +19,7 @@ export async function adminCommandReply(
   if (verb.toLowerCase() !== 'report' || !Number.isInteger(days) || days < 1) {
     return plain('Usage: `/docker admin report [days]` (default 30 days).');
   }
-  const report = await reportFromStore(deps.store, days, deps.now());
+  const report = await reportFromStore(deps.store, days, deps.scheduleClock());
   return plain(renderReport(report, deps.answers.current().kb));
 }
 

@@ -59,7 +59,9 @@ async function subscribe(words: string[], context: TipCommandContext, deps: BotD
     pausedReason: null,
   };
   await deps.store.saveTipSubscription(subscription);
-  return text(sayWith('tipSubscribed', profile.lang, describe(subscription, deps.now(), profile.lang)));
+  return text(
+    sayWith('tipSubscribed', profile.lang, describe(subscription, deps.scheduleClock(), profile.lang)),
+  );
 }
 
 async function status(channel: string, deps: BotDeps, lang: Lang): Promise<SlackMessage> {
@@ -68,7 +70,7 @@ async function status(channel: string, deps: BotDeps, lang: Lang): Promise<Slack
   const lines = [
     subscription.pausedReason
       ? sayWith('tipStatusPaused', lang, { reason: subscription.pausedReason })
-      : sayWith('tipStatus', lang, describe(subscription, deps.now(), lang)),
+      : sayWith('tipStatus', lang, describe(subscription, deps.scheduleClock(), lang)),
   ];
   if (subscription.source === 'config') lines.push(say('tipFromConfig', lang));
   return text(lines.join('\n'));
