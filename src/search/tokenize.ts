@@ -48,7 +48,7 @@ const HAN = /\p{Script=Han}/u;
 const HAN_RUNS = /\p{Script=Han}+/gu;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 /** Short hiragana words that do carry meaning. */
-const HIRAGANA_CONTENT = new Set(['なぜ', 'もと', 'まとめ', 'ずっと']);
+const HIRAGANA_CONTENT = new Set(['なぜ', 'もと', 'まとめ', 'ずっと', 'すぐ']);
 const LATIN = /^[a-z0-9]+$/;
 const KATAKANA_LONG_VOWEL = /^([\p{Script=Katakana}ー]{2,}?)ー$/u;
 

@@ -150,7 +150,7 @@ describe('Messages built from the shipped knowledge', () => {
   it('gives Japanese answers the zero-width spaces Slack needs around code', () => {
     const { blocks, text } = topicMessage('docker-run', 'ja', kb, { shareable: false });
     const texts = mrkdwnTexts(blocks).join('\n');
-    expect(texts).toContain(`実行、${ZWSP}\`-it\` で対話的`);
+    expect(texts).toContain(`(デタッチ)、${ZWSP}\`-it\` で対話的`);
     expect(text).toContain(`${ZWSP}\``);
   });
 

@@ -57,6 +57,11 @@ describe('tokenize', () => {
     expect(tokenize('動かす')).toEqual(tokenize('動かして'));
   });
 
+  it('keeps the short hiragana words that carry meaning and drops inflection endings', () => {
+    expect(tokenize('コンテナがすぐ止まる')).toEqual(['コンテナ', 'すぐ', '止']);
+    expect(tokenize('なぜ止まる')).toEqual(['なぜ', '止']);
+  });
+
   it('adds a compound for Japanese nouns written together, and only then', () => {
     expect(tokenize('コンテナイメージ')).toEqual(['コンテナ', 'コンテナイメージ', 'イメージ']);
     expect(tokenize('コンテナのイメージ')).toEqual(['コンテナ', 'イメージ']);
