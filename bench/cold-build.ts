@@ -4,12 +4,15 @@
  * Prints `{"size", "buildMs"}`.
  */
 import { performance } from 'node:perf_hooks';
-import { loadKnowledgeOrExit, parseArgs } from '../src/cli/shared.js';
+import { parseArgs } from 'node:util';
+import { argsOrExit, loadKnowledgeOrExit } from '../src/cli/shared.js';
 import { createAnswerEngine } from '../src/search/engine.js';
 import { synthesize } from './synthetic.js';
 
-const { options } = parseArgs(process.argv.slice(2), ['size']);
-const size = Number(options.get('size'));
+const { values } = argsOrExit('cold-build', () =>
+  parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string' } }, strict: true }),
+);
+const size = Number(values.size);
 if (!Number.isInteger(size) || size < 1) {
   console.error('cold-build: --size must be a positive whole number of entries');
   process.exit(2);

@@ -12,7 +12,8 @@ import MiniSearch from 'minisearch';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledgeOrExit, parseArgs, requireFile } from '../src/cli/shared.js';
+import { parseArgs } from 'node:util';
+import { argsOrExit, loadKnowledgeOrExit, requireFile } from '../src/cli/shared.js';
 import type { Topic } from '../src/knowledge/types.js';
 import { DEFAULT_EVAL_FILE } from '../src/paths.js';
 import { createAnswerEngine } from '../src/search/engine.js';
@@ -33,9 +34,11 @@ interface Row {
   heap: string;
 }
 
-const { options } = parseArgs(process.argv.slice(2), ['file']);
+const { values } = argsOrExit('bench', () =>
+  parseArgs({ args: process.argv.slice(2), options: { file: { type: 'string' } }, strict: true }),
+);
 const cases = readEvalFile(
-  requireFile('bench', options.get('file') ?? DEFAULT_EVAL_FILE, 'restore it from git, or pass --file.'),
+  requireFile('bench', values.file ?? DEFAULT_EVAL_FILE, 'restore it from git, or pass --file.'),
 );
 const topics = loadKnowledgeOrExit().topics;
 const questions = cases.map((c) => c.question);
