@@ -13,7 +13,7 @@ const { values } = argsOrExit('kb', () =>
 const kb = loadKnowledgeOrExit();
 
 if (values.json) {
-  const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip }) => ({
+  const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip, quiz, reviewed }) => ({
     id,
     title,
     aliases,
@@ -21,6 +21,8 @@ if (values.json) {
     links,
     related,
     tip,
+    quiz,
+    reviewed,
   }));
   console.log(JSON.stringify(entries, null, 2));
 } else {

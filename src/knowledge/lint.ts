@@ -1,6 +1,10 @@
 import type { KnowledgeProblem } from './errors.js';
 import type { KnowledgeBase } from './load.js';
+import { TRACKS_FILE } from './tracks.js';
 import type { Bilingual, Lang } from './types.js';
+
+/** The track of the team's notes: its topics are studied most, so they need two quiz items each. */
+export const NOTES_TRACK = 'basics';
 
 /** Limits that keep answers short enough to read in Slack at a glance. */
 export const AUTHORING_LIMITS = Object.freeze({
@@ -20,6 +24,10 @@ export type KnownLinks = Record<string, { url: string; lang: string }[]>;
  */
 export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
+  const notesTopics = new Set(kb.tracks.find((track) => track.id === NOTES_TRACK)?.topics ?? []);
+  if (kb.tracks.length === 0) {
+    problems.push({ file: TRACKS_FILE, problem: 'no learning tracks: knowledge/tracks.yaml is missing or empty' });
+  }
   const aliasOwners = new Map<string, string>();
 
   for (const topic of kb.topics) {
@@ -58,6 +66,27 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
         });
       }
     }
+
+    const needed = notesTopics.has(topic.id) ? 2 : 1;
+    if (topic.quiz.length < needed) {
+      problems.push({
+        file,
+        problem: `has ${topic.quiz.length} quiz item${topic.quiz.length === 1 ? '' : 's'}; ${notesTopics.has(topic.id) ? `a topic of the "${NOTES_TRACK}" track needs` : 'every topic needs'} at least ${needed}`,
+      });
+    }
+    topic.quiz.forEach((item, index) => {
+      for (const [what, texts] of [
+        ['question', item.question],
+        ['explanation', item.explain],
+      ] as const) {
+        for (const missing of missingCodeSpans(texts)) {
+          problems.push({
+            file,
+            problem: `quiz ${index + 1}: the ${missing.lang} ${what} lacks \`${missing.span}\`, which the other language gives`,
+          });
+        }
+      }
+    });
 
     const japanesePages = (knownLinks[topic.id] ?? []).filter((link) => link.lang === 'ja');
     if (japanesePages.length > 0 && !topic.links.some((link) => link.lang === 'ja')) {

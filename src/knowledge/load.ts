@@ -1,12 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
 import { parseTopicFile } from './parse.js';
-import type { Topic } from './types.js';
+import { parseTracks, TRACKS_FILE } from './tracks.js';
+import type { Topic, Track } from './types.js';
 
 export interface KnowledgeBase {
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;
+  /** The learning tracks of `tracks.yaml`, in order; none when the folder has no such file. */
+  tracks: Track[];
 }
 
 /**
@@ -26,11 +29,18 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     const path = join(dir, name);
     return { path: displayPath(path), text: readFileSync(path, 'utf8') };
   });
-  return buildKnowledgeBase(files);
+  const tracksPath = join(dir, TRACKS_FILE);
+  const tracks = existsSync(tracksPath)
+    ? { path: displayPath(tracksPath), text: readFileSync(tracksPath, 'utf8') }
+    : undefined;
+  return buildKnowledgeBase(files, tracks);
 }
 
 /** Checks a set of already-read files; the seam tests and hot reload use without touching disk. */
-export function buildKnowledgeBase(files: { path: string; text: string }[]): KnowledgeBase {
+export function buildKnowledgeBase(
+  files: { path: string; text: string }[],
+  tracksFile?: { path: string; text: string },
+): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const topics: Topic[] = [];
   if (files.length === 0) problems.push({ file: '(knowledge)', problem: 'no topic files (*.md) found' });
@@ -64,8 +74,15 @@ export function buildKnowledgeBase(files: { path: string; text: string }[]): Kno
     }
   }
 
+  let tracks: Track[] = [];
+  if (tracksFile) {
+    const parsed = parseTracks(tracksFile.text, tracksFile.path, new Set(byId.keys()));
+    problems.push(...parsed.problems);
+    tracks = parsed.tracks;
+  }
+
   if (problems.length > 0) throw new KnowledgeError(problems);
-  return { topics, byId };
+  return { topics, byId, tracks };
 }
 
 function displayPath(path: string): string {

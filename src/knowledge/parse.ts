@@ -9,6 +9,47 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const bilingualText = z.strictObject({ en: nonEmpty, ja: nonEmpty });
 const aliasList = z.array(z.union([nonEmpty, z.number().transform(String)]));
 
+const choiceList = z.array(nonEmpty).min(3, 'needs 3 or 4 choices').max(4, 'needs 3 or 4 choices');
+
+/**
+ * One multiple-choice question: the same choices in the same order in both languages, `answer` the 0-based
+ * index of the right one, `explain` why it is right and why the tempting wrong one is wrong.
+ */
+const quizItemSchema = z
+  .strictObject({
+    question: bilingualText,
+    choices: z.strictObject({ en: choiceList, ja: choiceList }),
+    answer: z.number().int('must be a whole number'),
+    explain: bilingualText,
+  })
+  .superRefine((item, ctx) => {
+    const { en, ja } = item.choices;
+    if (en.length !== ja.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['choices'],
+        message: `has ${en.length} English and ${ja.length} Japanese choices; give the same choices in both languages`,
+      });
+    }
+    if (item.answer < 0 || item.answer >= Math.min(en.length, ja.length)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: `${item.answer} is not the index of a choice (0 to ${Math.min(en.length, ja.length) - 1})`,
+      });
+    }
+    for (const [lang, list] of [['en', en] as const, ['ja', ja] as const]) {
+      const seen = new Set<string>();
+      for (const choice of list) {
+        const key = choice.normalize('NFKC').toLowerCase().trim();
+        if (seen.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['choices', lang], message: `"${choice}" is given twice` });
+        }
+        seen.add(key);
+      }
+    }
+  });
+
 const frontMatterSchema = z.strictObject({
   id: z.string().regex(TOPIC_ID, 'must be lower-case words joined by hyphens, e.g. "docker-run"'),
   title: bilingualText,
@@ -25,6 +66,8 @@ const frontMatterSchema = z.strictObject({
     .min(1, 'needs at least one documentation link')
     .max(3, 'has more than 3 links; keep the best 1-3'),
   tip: bilingualText,
+  /** Quiz questions for studying the topic (`/docker quiz`, `/docker learn`). */
+  quiz: z.array(quizItemSchema).default([]),
   /** The day the topic's facts were last checked against the documentation (YYYY-MM-DD). */
   reviewed: z.iso.date('must be the date the facts were last checked, as YYYY-MM-DD'),
 });
@@ -83,6 +126,7 @@ export function parseTopicFile(text: string, file: string): ParseResult {
       links: meta.links,
       related: meta.related,
       tip: meta.tip,
+      quiz: meta.quiz,
       reviewed: meta.reviewed,
       file,
     },

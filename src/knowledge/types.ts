@@ -18,8 +18,25 @@ export interface Topic {
   links: DocLink[];
   related: string[];
   tip: Bilingual<string>;
+  /** Multiple-choice questions for studying the topic; at least one per topic (`kb:check`). */
+  quiz: QuizItem[];
   /** The day its facts were last checked against the documentation, `YYYY-MM-DD`. */
   reviewed: string;
   /** Path of the file the topic came from, for error messages and reports. */
   file: string;
+}
+
+/** A multiple-choice question: the same choices in both languages; `answer` is the right one's index. */
+export interface QuizItem {
+  question: Bilingual<string>;
+  choices: Bilingual<string[]>;
+  answer: number;
+  explain: Bilingual<string>;
+}
+
+/** An ordered learning path through topics (`knowledge/tracks.yaml`). */
+export interface Track {
+  id: string;
+  title: Bilingual<string>;
+  topics: string[];
 }

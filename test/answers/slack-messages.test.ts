@@ -80,7 +80,7 @@ function mrkdwnTexts(blocks: KnownBlock[]): string[] {
 }
 
 function knowledgeBase(topics: Topic[]): KnowledgeBase {
-  return { topics, byId: new Map(topics.map((t) => [t.id, t])) };
+  return { topics, byId: new Map(topics.map((t) => [t.id, t])), tracks: [] };
 }
 
 function answerFor(overrides: Partial<Answer>): Answer {

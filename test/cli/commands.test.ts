@@ -74,10 +74,19 @@ describe('npm run kb -- --json', () => {
     const { status, stdout } = run('kb', ['--json']);
     expect(status).toBe(0);
     const topics = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(topics.length).toBeGreaterThanOrEqual(49);
+    expect(topics.length).toBeGreaterThanOrEqual(61);
     for (const topic of topics) {
       expect(Object.keys(topic).sort()).toEqual(
-        ['id', 'title', 'aliases', 'answer', 'links', 'related', 'tip'].sort(),
+        ['id', 'title', 'aliases', 'answer', 'links', 'related', 'tip', 'quiz', 'reviewed'].sort(),
+      );
+      expect(topic.quiz).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            question: expect.any(Object),
+            choices: expect.any(Object),
+            answer: expect.any(Number),
+          }),
+        ]),
       );
     }
   });
