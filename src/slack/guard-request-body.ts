@@ -3,11 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppLogger } from '../logger.js';
 
 /**
- * The largest request body the bot reads. Slack's own requests are a few kilobytes (a slash command's
- * text is at most 4,000 characters; an interaction payload carries the message's blocks); Bolt's default
- * of 4 MB let one signed 3 MB `/docker` text exhaust the 80 MB heap. A message event carries its text
- * twice (as text and as blocks), so a DM of more than about 30,000 English or 10,000 Japanese characters
- * is refused too — see README, "Failure behaviour".
+ * The largest request body the bot reads. Slack's requests are a few kilobytes (Slack cuts a message at
+ * 40,000 characters); Bolt's default of 4 MB let one signed 3 MB `/docker` text exhaust the 80 MB heap.
+ * A message event carries its text twice (as text and in blocks), so the event of a message longer than
+ * roughly 30,000 English characters, fewer in Japanese, is refused too: README, "Failure behaviour".
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
