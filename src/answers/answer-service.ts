@@ -18,13 +18,27 @@ export interface AnswerService {
   replace(kb: KnowledgeBase): void;
 }
 
+/**
+ * How much of a question is searched (and kept). More than a question needs: the search reads no more
+ * than its first `maxQuestionTokens` distinct words. A question of megabytes would cost the tokenizer
+ * the whole heap before that limit applies. Every surface asks through this service.
+ */
+export const MAX_QUESTION_CHARS = 2000;
+
 export function createAnswerService(initial: KnowledgeBase): AnswerService {
   let knowledge: Knowledge = { kb: initial, engine: createAnswerEngine(initial.topics) };
   return {
     current: () => knowledge,
-    answer: (question) => toAnswer(knowledge.engine.search(question)),
+    answer: (question) => toAnswer(knowledge.engine.search(firstChars(question, MAX_QUESTION_CHARS))),
     replace(kb) {
       knowledge = { kb, engine: createAnswerEngine(kb.topics) };
     },
   };
+}
+
+/** The first `limit` UTF-16 units, one fewer where the last would be the first half of a pair. */
+function firstChars(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const last = text.charCodeAt(limit - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit);
 }

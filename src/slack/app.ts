@@ -1,10 +1,12 @@
-import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type AckFn, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { claimOnce } from '../conversation/record.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
+import { guardRequestBody } from './guard-request-body.js';
+import type { AppLogger } from '../logger.js';
 
 export interface SlackBot {
   app: App;
@@ -19,6 +21,8 @@ const BOLT_LEVELS = {
   warn: LogLevel.WARN,
   error: LogLevel.ERROR,
 } as const;
+
+const SLACK_ENDPOINT = '/slack/events';
 
 /** Web API calls retry a little, not for half an hour: a reply that late is worthless. */
 const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 };
@@ -38,7 +42,8 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
   let app: App;
   // convoStore: false — the bot keeps no per-conversation state, and Bolt's default in-memory store
   // (per process, so meaningless across replicas) throws and catches an error on every request.
-  // Bolt sets its logger's level from this option (INFO when absent), so LOG_LEVEL must be passed here too.
+  // Bolt's App sets its logger's level from this option (INFO when absent), in every mode: LOG_LEVEL must
+  // be passed to the App itself, not only to the receiver.
   const logLevel = BOLT_LEVELS[config.logLevel];
 
   if (config.mode === 'socket') {
@@ -54,7 +59,7 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
-      endpoints: ['/slack/events'],
+      endpoints: [SLACK_ENDPOINT],
       logger: deps.logger,
       logLevel,
       customRoutes: [
@@ -68,12 +73,19 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
         },
       ],
     });
-    receiver.requestListener = refuseFutureTimestamps(receiver.requestListener);
+    receiver.requestListener = refuseFutureTimestamps(
+      guardRequestBody(receiver.requestListener, {
+        endpoint: SLACK_ENDPOINT,
+        signingSecret: config.signingSecret,
+        logger: deps.logger,
+      }),
+    );
     app = new App({
       token: config.botToken,
       receiver: receiver as Receiver,
       convoStore: false,
       logger: deps.logger,
+      logLevel,
       clientOptions,
     });
   }
@@ -104,6 +116,7 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
     }
   });
   registerListeners(app, deps);
+  acknowledgeUnhandled(app, deps.logger);
   app.error(async (error) => {
     deps.logger.log('error', 'listener failed', { error: error.original ?? error, code: error.code });
   });
@@ -127,6 +140,28 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
       await closed;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     },
+  };
+}
+
+/**
+ * Bolt answers a request that no listener acknowledges (an action id or a view this bot never
+ * registered, a body whose type it cannot tell) only after 3 s, with 404 and an error log, and Slack
+ * shows the user an error. Every listener here acknowledges before it does anything else, so a request
+ * still unacknowledged once Bolt has run the listeners had none: it is acknowledged then, at once, and
+ * logged at debug. (Bolt runs every matching listener, so a catch-all listener would acknowledge twice.)
+ */
+function acknowledgeUnhandled(app: App, logger: AppLogger): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    let acknowledged = false;
+    const ack: AckFn<unknown> = async (response) => {
+      acknowledged = true;
+      await event.ack(response);
+    };
+    await processEvent({ ...event, ack });
+    if (acknowledged) return;
+    logger.log('debug', 'unhandled request acknowledged', requestFields(event.body));
+    await event.ack();
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { sameClockEnv } from '../child-env.js';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { PRODUCTION_NODE_FLAGS } from '../../src/runtime.js';
 import { SIGNING_SECRET } from './signed.js';
 
 export async function freePort(): Promise<number> {
@@ -20,13 +21,14 @@ export interface BotProcess {
 }
 
 /**
- * Starts the bot exactly as production does (`src/index.ts`, configured only by the environment) in
- * HTTP mode on a free loopback port, and resolves once it reports it has started.
+ * Starts the bot exactly as production does (`src/index.ts` under the production heap limits, configured
+ * only by the environment) in HTTP mode on a free loopback port, and resolves once it reports it has
+ * started — or, at a level that hides that line (LOG_LEVEL=warn), once `/healthz` answers.
  */
 export async function startBotProcess(apiUrl: string, env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', 'src/index.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...sameClockEnv(),
@@ -45,12 +47,21 @@ export async function startBotProcess(apiUrl: string, env: Record<string, string
   );
   // Generous: two processes compiling TypeScript on a busy 2-core machine can take a while to start.
   const deadline = Date.now() + 45_000;
-  while (!logs.join('').includes('bot started')) {
+  const url = `http://127.0.0.1:${port}`;
+  while (!logs.join('').includes('bot started') && !(await answers(`${url}/healthz`))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the bot did not start:\n${logs.join('')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { child, url: `http://127.0.0.1:${port}`, logs, exited };
+  return { child, url, logs, exited };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
 }
