@@ -13,7 +13,7 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { linksFor, type Answer } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
-import { ACTION_IDS, answerRefValue } from './button-values.js';
+import { ACTION_IDS, type AnswerButtons } from './button-values.js';
 import { phrase, phraseWith, type MessageKey } from './messages.js';
 import { escapeMrkdwn, fallbackText, forLang, quote, splitText, truncate, userMention } from './mrkdwn.js';
 
@@ -33,6 +33,10 @@ export interface AnswerMessageOptions {
   shareable: boolean;
   /** User id of whoever shared the answer; shows who asked and what. */
   sharedBy?: string;
+  /** Signs the values of the feedback and share buttons. */
+  buttons: AnswerButtons;
+  /** The one person this answer is shown to (whose Share button it is), or null when everyone sees it. */
+  forUser: string | null;
 }
 
 export interface TopicMessageOptions extends AnswerMessageOptions {
@@ -92,7 +96,12 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestionButtons));
   }
 
-  const value = answerRefValue({ topic: topicId, lang, question: answer.question });
+  const value = opts.buttons.value({
+    topic: topicId,
+    lang,
+    question: answer.question,
+    forUser: opts.forUser,
+  });
   // Only a topic id longer than the limit itself could overflow the value; such a topic gets no buttons.
   if (value.length <= BLOCK_KIT_LIMITS.buttonValue) {
     const feedback: Button[] = [
