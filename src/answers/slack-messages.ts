@@ -18,7 +18,10 @@ import { phrase, phraseWith, type MessageKey } from './messages.js';
 import { escapeMrkdwn, fallbackText, forLang, quote, splitText, truncate, userMention } from './mrkdwn.js';
 
 export interface SlackMessage {
-  /** Plain-text fallback for notifications and screen readers. */
+  /**
+   * Fallback for notifications and screen readers. Slack reads it as mrkdwn, mentions and links included,
+   * so everything in it that a person wrote (an asker or a knowledge author) is escaped like the blocks.
+   */
   text: string;
   blocks: KnownBlock[];
 }
@@ -65,7 +68,8 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     blocks.push(context([mrkdwn(line, lang)]), section(quote(answer.question), lang));
     fallback.push(`${line}: ${escapeMrkdwn(answer.question)}`);
   }
-  fallback.push(title);
+  // The header is plain_text, shown as written; the top-level text is read as mrkdwn, so it is escaped.
+  fallback.push(escapeMrkdwn(title));
 
   const explanation = splitText(escapeMrkdwn(answer.text), BLOCK_KIT_LIMITS.sectionText, lang);
   // Already in final form and within the limit, so not passed through `section` a second time.
@@ -361,7 +365,7 @@ export function tipMessage(topic: Topic, lang: Lang | 'both'): SlackMessage {
   blocks.push(
     actions([button(topic.title[first], `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${first}`)]),
   );
-  const text = langs.map((l) => `${phrase('tipTitle', l)}: ${topic.tip[l]}`).join('\n');
+  const text = langs.map((l) => escapeMrkdwn(`${phrase('tipTitle', l)}: ${topic.tip[l]}`)).join('\n');
   return { text: truncate(text, BLOCK_KIT_LIMITS.fallbackText), blocks };
 }
 
