@@ -4,7 +4,9 @@
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
+import { randomBytes } from 'node:crypto';
 import { createAnswerService } from './answers/answer-service.js';
+import { answerButtons } from './answers/button-values.js';
 import { startBot } from './bot.js';
 import { runConsole } from './console/console.js';
 import { KnowledgeError } from './knowledge/errors.js';
@@ -43,6 +45,9 @@ async function main(): Promise<number> {
   const deps: BotDeps = {
     answers: createAnswerService(kb),
     store,
+    // Every replica has the bot token, so each accepts the buttons another made; the console's buttons
+    // are never clicked by anyone else, so a key of its own is enough there.
+    buttons: answerButtons(config.mode === 'console' ? randomBytes(32).toString('hex') : config.botToken),
     logger,
     scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Lang } from '../knowledge/types.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 
@@ -8,10 +9,84 @@ export interface AnswerRef {
   topic: string;
   lang: Lang;
   question: string;
+  /**
+   * The one person the answer was shown to (a private answer: its Share button is theirs alone), or null
+   * for an answer posted where everyone sees it.
+   */
+  forUser: string | null;
 }
 
 /**
- * Block Kit limits, from https://docs.slack.dev/reference/block-kit/blocks and the element pages.
+ * Writes and reads the values of answer buttons. A click payload carries whatever the clicker's client
+ * sends, so an unsigned value would let anyone post "U… asked: <any words>" in a channel under the
+ * bot's name: every value is signed, and one whose signature does not match is not read.
+ */
+export interface AnswerButtons {
+  /** The JSON a feedback or share button carries, signed, with the question cut to fit Slack's limit. */
+  value(ref: AnswerRef): string;
+  /** What `value` wrote; null for anything else, a changed value included. */
+  read(value: string): AnswerRef | null;
+}
+
+/** Keeps this use of the secret apart from any other use of it. */
+const KEY_PURPOSE = 'docker-tutor answer button values v1';
+/** 128 bits of HMAC-SHA256, base64url: 22 characters of the 2,000 a value may have. */
+const SIGNATURE_BYTES = 16;
+
+/**
+ * Answer buttons signed with a key derived from `secret`. Every replica must derive the same key, or one
+ * would refuse the buttons another made: pass configuration they all share (the bot token), never a
+ * per-process random value, except where no other process can receive the click (the local console).
+ */
+export function answerButtons(secret: string): AnswerButtons {
+  const key = createHmac('sha256', secret).update(KEY_PURPOSE).digest();
+  const sign = (t: string, l: Lang, q: string, u: string | null) =>
+    createHmac('sha256', key)
+      .update(JSON.stringify([t, l, q, u]))
+      .digest()
+      .subarray(0, SIGNATURE_BYTES)
+      .toString('base64url');
+  const encode = (ref: AnswerRef, q: string) => {
+    const u = ref.forUser;
+    return JSON.stringify({ t: ref.topic, l: ref.lang, q, u, s: sign(ref.topic, ref.lang, q, u) });
+  };
+
+  return {
+    value(ref) {
+      const full = encode(ref, ref.question);
+      if (full.length <= BLOCK_KIT_LIMITS.buttonValue) return full;
+
+      // JSON escaping makes the encoded length grow unevenly with the question, so search for the longest fit.
+      const chars = Array.from(ref.question);
+      let low = 0;
+      let high = chars.length;
+      while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (encode(ref, chars.slice(0, mid).join('') + ELLIPSIS).length <= BLOCK_KIT_LIMITS.buttonValue) {
+          low = mid;
+        } else high = mid - 1;
+      }
+      return encode(ref, chars.slice(0, low).join('') + ELLIPSIS);
+    },
+
+    read(value) {
+      let data: unknown;
+      try {
+        data = JSON.parse(value);
+      } catch {
+        return null;
+      }
+      if (typeof data !== 'object' || data === null) return null;
+      const { t, l, q, u, s } = data as Record<string, unknown>;
+      if (typeof t !== 'string' || typeof q !== 'string' || (l !== 'en' && l !== 'ja')) return null;
+      if ((u !== null && typeof u !== 'string') || typeof s !== 'string') return null;
+      const expected = Buffer.from(sign(t, l, q, u));
+      const given = Buffer.from(s);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      return { topic: t, lang: l, question: q, forUser: u };
+    },
+  };
+}
 
 /** Action ids the Slack listeners register for. */
 export const ACTION_IDS = Object.freeze({
@@ -20,38 +95,6 @@ export const ACTION_IDS = Object.freeze({
   feedbackNotHelpful: 'feedback_not_helpful',
   shareAnswer: 'share_answer',
 });
-
-/** The JSON a feedback or share button carries, with the question cut so the value fits Slack's limit. */
-export function answerRefValue(ref: AnswerRef): string {
-  const encode = (question: string) => JSON.stringify({ t: ref.topic, l: ref.lang, q: question });
-  const full = encode(ref.question);
-  if (full.length <= BLOCK_KIT_LIMITS.buttonValue) return full;
-
-  // JSON escaping makes the encoded length grow unevenly with the question, so search for the longest fit.
-  const chars = Array.from(ref.question);
-  let low = 0;
-  let high = chars.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (encode(chars.slice(0, mid).join('') + ELLIPSIS).length <= BLOCK_KIT_LIMITS.buttonValue) low = mid;
-    else high = mid - 1;
-  }
-  return encode(chars.slice(0, low).join('') + ELLIPSIS);
-}
-
-/** Reads back what `answerRefValue` wrote; null for anything else, since a click payload is user input. */
-export function parseAnswerRef(value: string): AnswerRef | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const { t, l, q } = data as Record<string, unknown>;
-  if (typeof t !== 'string' || typeof q !== 'string' || (l !== 'en' && l !== 'ja')) return null;
-  return { topic: t, lang: l, question: q };
-}
 
 /** Reads a `show_topic:` button's value, `<id>|<lang>`. */
 export function parseTopicValue(value: string): { topic: string; lang: Lang } | null {

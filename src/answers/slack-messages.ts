@@ -13,12 +13,15 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { linksFor, type Answer } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
-import { ACTION_IDS, answerRefValue } from './button-values.js';
+import { ACTION_IDS, type AnswerButtons } from './button-values.js';
 import { phrase, phraseWith, type MessageKey } from './messages.js';
 import { escapeMrkdwn, fallbackText, forLang, quote, splitText, truncate, userMention } from './mrkdwn.js';
 
 export interface SlackMessage {
-  /** Plain-text fallback for notifications and screen readers. */
+  /**
+   * Fallback for notifications and screen readers. Slack reads it as mrkdwn, mentions and links included,
+   * so everything in it that a person wrote (an asker or a knowledge author) is escaped like the blocks.
+   */
   text: string;
   blocks: KnownBlock[];
 }
@@ -33,6 +36,10 @@ export interface AnswerMessageOptions {
   shareable: boolean;
   /** User id of whoever shared the answer; shows who asked and what. */
   sharedBy?: string;
+  /** Signs the values of the feedback and share buttons. */
+  buttons: AnswerButtons;
+  /** The one person this answer is shown to (whose Share button it is), or null when everyone sees it. */
+  forUser: string | null;
 }
 
 export interface TopicMessageOptions extends AnswerMessageOptions {
@@ -61,7 +68,8 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     blocks.push(context([mrkdwn(line, lang)]), section(quote(answer.question), lang));
     fallback.push(`${line}: ${escapeMrkdwn(answer.question)}`);
   }
-  fallback.push(title);
+  // The header is plain_text, shown as written; the top-level text is read as mrkdwn, so it is escaped.
+  fallback.push(escapeMrkdwn(title));
 
   const explanation = splitText(escapeMrkdwn(answer.text), BLOCK_KIT_LIMITS.sectionText, lang);
   // Already in final form and within the limit, so not passed through `section` a second time.
@@ -92,7 +100,12 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestionButtons));
   }
 
-  const value = answerRefValue({ topic: topicId, lang, question: answer.question });
+  const value = opts.buttons.value({
+    topic: topicId,
+    lang,
+    question: answer.question,
+    forUser: opts.forUser,
+  });
   // Only a topic id longer than the limit itself could overflow the value; such a topic gets no buttons.
   if (value.length <= BLOCK_KIT_LIMITS.buttonValue) {
     const feedback: Button[] = [
@@ -352,7 +365,7 @@ export function tipMessage(topic: Topic, lang: Lang | 'both'): SlackMessage {
   blocks.push(
     actions([button(topic.title[first], `${ACTION_IDS.showTopicPrefix}${topic.id}`, `${topic.id}|${first}`)]),
   );
-  const text = langs.map((l) => `${phrase('tipTitle', l)}: ${topic.tip[l]}`).join('\n');
+  const text = langs.map((l) => escapeMrkdwn(`${phrase('tipTitle', l)}: ${topic.tip[l]}`)).join('\n');
   return { text: truncate(text, BLOCK_KIT_LIMITS.fallbackText), blocks };
 }
 

@@ -40,6 +40,8 @@ export async function answerQuestion(
   const answer = deps.answers.answer(question);
   const message = answerMessage(answer, deps.answers.current().kb, {
     shareable: options.visibility === 'private' && answer.answered,
+    buttons: deps.buttons,
+    forUser: options.visibility === 'private' ? asker.userId : null,
   });
   const failure = await deliver({ message, visibility: options.visibility, threadTs: options.threadTs });
   if (failure !== null && options.visibility === 'public') {

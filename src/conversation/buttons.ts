@@ -1,11 +1,17 @@
-import { parseAnswerRef, parseTopicValue } from '../answers/button-values.js';
+import { parseTopicValue } from '../answers/button-values.js';
 import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
 import type { BotDeps } from './deps.js';
+import { storedQuestion } from './record.js';
 import type { Asker, Reply } from './request.js';
 
 // A button's value comes back in the click payload: it is user input, read with care and never trusted
-// to name anything the knowledge does not have.
+// to name anything the knowledge does not have. Answer buttons' values are signed (button-values.ts).
+
+/** A value is logged to tell what was refused, not kept: a megabyte of it would only flood the log. */
+const MAX_LOGGED_VALUE = 500;
+const logged = (value: string) =>
+  value.length > MAX_LOGGED_VALUE ? `${value.slice(0, MAX_LOGGED_VALUE)}…` : value;
 
 /** A related-topic, "did you mean", tip or App Home button: that topic, for the person who clicked. */
 export function showTopic(deps: BotDeps, asker: Asker, value: string): Reply | null {
@@ -15,44 +21,78 @@ export function showTopic(deps: BotDeps, asker: Asker, value: string): Reply | n
     deps.logger.log('warn', 'button for an unknown topic', { value, request_id: asker.requestId });
     return null;
   }
-  return { message: topicMessage(ref.topic, ref.lang, kb, { shareable: true }), visibility: 'private' };
+  const message = topicMessage(ref.topic, ref.lang, kb, {
+    shareable: true,
+    buttons: deps.buttons,
+    forUser: asker.userId,
+  });
+  return { message, visibility: 'private' };
 }
 
-/** "Share in channel" on a private answer: the answer for everyone, attributed to whoever shares it. */
+/**
+ * "Share in channel" on a private answer: the answer for everyone, attributed to whoever shares it. Only
+ * the person the answer was made for can share it, and only with the question it answered: the value is
+ * signed, so a forged or copied one is refused (and logged) instead of posted in the channel.
+ */
 export function shareAnswer(deps: BotDeps, asker: Asker, value: string): Reply | null {
-  const ref = parseAnswerRef(value);
+  const ref = deps.buttons.read(value);
   const { kb } = deps.answers.current();
   if (!ref || !kb.byId.has(ref.topic)) {
-    deps.logger.log('warn', 'share button with an unreadable value', { value, request_id: asker.requestId });
+    deps.logger.log('warn', 'share button with an unreadable value', {
+      value: logged(value),
+      request_id: asker.requestId,
+    });
+    return null;
+  }
+  if (ref.forUser !== asker.userId) {
+    deps.logger.log('warn', 'share button made for someone else', {
+      user: asker.userId,
+      made_for: ref.forUser,
+      request_id: asker.requestId,
+    });
     return null;
   }
   const message = topicMessage(ref.topic, ref.lang, kb, {
     shareable: false,
     sharedBy: asker.userId,
     question: ref.question,
+    buttons: deps.buttons,
+    forUser: null,
   });
   return { message, visibility: 'public' };
 }
 
-/** 👍 / 👎: stored with the question, topic and user for the maintainers' report; thanks privately. */
+/**
+ * 👍 / 👎: stored with the question, topic, channel and user for the maintainers' report, one vote per
+ * person per answer (a second click replaces the first); thanks privately. Only an answer the bot gave
+ * about a topic it knows is stored, its question cut to what the store keeps.
+ */
 export async function giveFeedback(
   deps: BotDeps,
   asker: Asker,
   value: string,
   helpful: boolean,
 ): Promise<Reply | null> {
-  const ref = parseAnswerRef(value);
-  if (!ref) {
+  const ref = deps.buttons.read(value);
+  if (!ref || (ref.forUser !== null && ref.forUser !== asker.userId)) {
     deps.logger.log('warn', 'feedback button with an unreadable value', {
-      value,
+      value: logged(value),
+      request_id: asker.requestId,
+    });
+    return null;
+  }
+  if (!deps.answers.current().kb.byId.has(ref.topic)) {
+    deps.logger.log('warn', 'feedback for an unknown topic', {
+      topic: logged(ref.topic),
       request_id: asker.requestId,
     });
     return null;
   }
   try {
     await deps.store.recordFeedback({
-      question: ref.question,
+      question: storedQuestion(ref.question),
       topic: ref.topic,
+      channel: asker.channelId,
       userId: asker.userId,
       helpful,
       at: deps.scheduleClock(),

@@ -1,4 +1,5 @@
 import type { AnswerService } from '../answers/answer-service.js';
+import type { AnswerButtons } from '../answers/button-values.js';
 import type { AppLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
@@ -6,6 +7,8 @@ import type { Store } from '../store/store.js';
 export interface BotDeps {
   answers: AnswerService;
   store: Store;
+  /** Signs and checks the values of feedback and share buttons, with a key every replica derives alike. */
+  buttons: AnswerButtons;
   logger: AppLogger;
   /** The scheduling clock: tips, retention, reports and stored times. Requests are judged by the real clock. */
   scheduleClock: () => Date;

@@ -2,11 +2,28 @@ import type { Answer } from '../answers/answer.js';
 import type { BotDeps } from './deps.js';
 import type { Asker } from './request.js';
 
+/**
+ * The most of a question's text the store keeps (for recorded questions and feedback). Slack lets a
+ * message run to 40,000 characters and a forged button value to anything; a question someone means to
+ * ask fits in far less, and the report shows each stored question whole.
+ */
+export const MAX_STORED_QUESTION_CHARS = 2000;
+
+/** The question as stored: at most MAX_STORED_QUESTION_CHARS characters (code points), the last an ellipsis when cut. */
+export function storedQuestion(text: string): string {
+  // A code point is one or two UTF-16 code units: only a text between the limit and twice it needs counting.
+  if (text.length <= MAX_STORED_QUESTION_CHARS) return text;
+  const chars = Array.from(text.slice(0, 2 * MAX_STORED_QUESTION_CHARS));
+  if (text.length <= 2 * MAX_STORED_QUESTION_CHARS && chars.length <= MAX_STORED_QUESTION_CHARS) return text;
+  // As migration 3 of the SQL stores cuts what older versions stored.
+  return `${chars.slice(0, MAX_STORED_QUESTION_CHARS - 1).join('')}…`;
+}
+
 /** Stores the question for the maintainers' report; a storage failure never costs the user an answer. */
 export async function recordQuestion(deps: BotDeps, answer: Answer, asker: Asker): Promise<void> {
   try {
     await deps.store.recordQuestion({
-      question: deps.storeQuestions === false ? '' : answer.question,
+      question: deps.storeQuestions === false ? '' : storedQuestion(answer.question),
       topic: answer.topic,
       answered: answer.answered,
       score: answer.score,

@@ -95,6 +95,21 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // As SQLite's version 3: one vote per user per answer, question text cut to 2,000 characters. The
+    // question is indexed by its md5: a B-tree entry may not exceed about 2,700 bytes, and 2,000
+    // characters of Japanese are 6,000.
+    version: 3,
+    sql: `
+      ALTER TABLE feedback ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+      UPDATE questions SET question = substr(question, 1, 1999) || '…' WHERE length(question) > 2000;
+      UPDATE feedback SET question = substr(question, 1, 1999) || '…' WHERE length(question) > 2000;
+      DELETE FROM feedback WHERE id NOT IN (
+        SELECT MAX(id) FROM feedback GROUP BY user_id, topic, channel, question
+      );
+      CREATE UNIQUE INDEX feedback_one_vote ON feedback (user_id, topic, channel, md5(question));
+    `,
+  },
 ];
 
 /**
@@ -203,9 +218,12 @@ function createStore(pool: Pool): Store {
     },
 
     async recordFeedback(entry: FeedbackRecord): Promise<void> {
+      // The unique index makes a second vote on the same answer an update: the last click counts.
       await pool.query(
-        'INSERT INTO feedback (question, topic, user_id, helpful, at) VALUES ($1, $2, $3, $4, $5)',
-        [entry.question, entry.topic, entry.userId, entry.helpful ? 1 : 0, epochMs(entry.at)],
+        `INSERT INTO feedback (question, topic, channel, user_id, helpful, at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (user_id, topic, channel, md5(question))
+         DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
+        [entry.question, entry.topic, entry.channel, entry.userId, entry.helpful ? 1 : 0, epochMs(entry.at)],
       );
     },
 
@@ -229,12 +247,13 @@ function createStore(pool: Pool): Store {
 
     async listFeedback(since: Date): Promise<FeedbackRecord[]> {
       const { rows } = await pool.query<FeedbackRow>(
-        'SELECT question, topic, user_id, helpful, at FROM feedback WHERE at >= $1 ORDER BY at, id',
+        'SELECT question, topic, channel, user_id, helpful, at FROM feedback WHERE at >= $1 ORDER BY at, id',
         [epochMs(since)],
       );
       return rows.map((row) => ({
         question: row.question,
         topic: row.topic,
+        channel: row.channel,
         userId: row.user_id,
         helpful: row.helpful === 1,
         at: new Date(Number(row.at)),
@@ -367,6 +386,7 @@ interface QuestionRow {
 interface FeedbackRow {
   question: string;
   topic: string;
+  channel: string;
   user_id: string;
   helpful: number;
   at: EpochMsText;

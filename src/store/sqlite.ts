@@ -86,6 +86,21 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // One vote per user per answer, and question text cut to the 2,000 characters the bot now stores
+    // (src/conversation/record.ts), so neither an old 100-click nor a 1 MB question survives the upgrade.
+    // Feedback from before has no channel ('') and keeps each user's last vote per question and topic.
+    version: 3,
+    sql: `
+      ALTER TABLE feedback ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+      UPDATE questions SET question = substr(question, 1, 1999) || '…' WHERE length(question) > 2000;
+      UPDATE feedback SET question = substr(question, 1, 1999) || '…' WHERE length(question) > 2000;
+      DELETE FROM feedback WHERE id NOT IN (
+        SELECT MAX(id) FROM feedback GROUP BY user_id, topic, channel, question
+      );
+      CREATE UNIQUE INDEX feedback_one_vote ON feedback (user_id, topic, channel, question);
+    `,
+  },
 ];
 
 /** The store in one SQLite file, which several processes on the same machine may open at once. */
@@ -150,8 +165,10 @@ function createStore(db: Database.Database): Store {
     `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFeedback = db.prepare<[string, string, string, number, number]>(
-    'INSERT INTO feedback (question, topic, user_id, helpful, at) VALUES (?, ?, ?, ?, ?)',
+  // The unique index makes a second vote on the same answer an update: the last click counts.
+  const upsertFeedback = db.prepare<[string, string, string, string, number, number]>(
+    `INSERT INTO feedback (question, topic, channel, user_id, helpful, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (user_id, topic, channel, question) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
   );
   const pruneQuestions = db.prepare<[number]>('DELETE FROM questions WHERE at < ?');
   const pruneFeedback = db.prepare<[number]>('DELETE FROM feedback WHERE at < ?');
@@ -224,6 +241,7 @@ function createStore(db: Database.Database): Store {
       return selectFeedback.all(epochMs(since)).map((row) => ({
         question: row.question,
         topic: row.topic,
+        channel: row.channel,
         userId: row.user_id,
         helpful: row.helpful === 1,
         at: new Date(row.at),
@@ -289,7 +307,14 @@ function createStore(db: Database.Database): Store {
     },
 
     async recordFeedback(entry: FeedbackRecord): Promise<void> {
-      insertFeedback.run(entry.question, entry.topic, entry.userId, entry.helpful ? 1 : 0, epochMs(entry.at));
+      upsertFeedback.run(
+        entry.question,
+        entry.topic,
+        entry.channel,
+        entry.userId,
+        entry.helpful ? 1 : 0,
+        epochMs(entry.at),
+      );
     },
 
     async prune(before: Date): Promise<void> {
@@ -316,6 +341,7 @@ interface QuestionRow {
 interface FeedbackRow {
   question: string;
   topic: string;
+  channel: string;
   user_id: string;
   helpful: number;
   at: number;

@@ -13,7 +13,10 @@ export interface Store {
   /** Records one question and what the bot did with it (for the unanswered and most-asked reports). */
   recordQuestion(entry: QuestionRecord): Promise<void>;
 
-  /** Records a helpful / not helpful click. */
+  /**
+   * Records a helpful / not helpful click: one vote per user per answer (the same question, topic and
+   * channel), so a later click replaces the earlier vote and its time instead of adding a row.
+   */
   recordFeedback(entry: FeedbackRecord): Promise<void>;
 
   /** Questions asked since `since`, oldest first (for the maintainers' report). */
@@ -66,6 +69,8 @@ export interface QuestionRecord {
 export interface FeedbackRecord {
   question: string;
   topic: string;
+  /** Where the answer was shown (a channel or DM id): with the question and topic, which answer it is. */
+  channel: string;
   userId: string;
   helpful: boolean;
   at: Date;

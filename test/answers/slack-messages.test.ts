@@ -10,15 +10,19 @@ import {
   topicsMessage,
   type SlackMessage,
 } from '../../src/answers/slack-messages.js';
-import { answerRefValue, parseAnswerRef, parseTopicValue } from '../../src/answers/button-values.js';
+import { answerButtons, parseTopicValue } from '../../src/answers/button-values.js';
 import { escapeMrkdwn, japaneseMrkdwn } from '../../src/answers/mrkdwn.js';
 import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load.js';
 import { LANGS, type Lang, type Topic } from '../../src/knowledge/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { createAnswerEngine } from '../../src/search/engine.js';
 import { topic } from '../factories.js';
+import { testButtons } from '../fakes/deps.js';
 
 const ZWSP = '\u200B';
+
+/** Buttons signed as the bot signs them, on an answer shown to one person. */
+const SIGNED = { buttons: testButtons, forUser: 'U0ASKER' } as const;
 
 interface Button {
   action_id: string;
@@ -108,14 +112,16 @@ describe('Messages built from the shipped knowledge', () => {
   it('keeps every topic, in both languages, within the Block Kit limits', () => {
     for (const { id } of kb.topics) {
       for (const lang of LANGS) {
-        expectMessageWithinLimits(topicMessage(id, lang, kb, { shareable: true }));
-        expectMessageWithinLimits(topicMessage(id, lang, kb, { shareable: false, sharedBy: 'U024BE7LH' }));
+        expectMessageWithinLimits(topicMessage(id, lang, kb, { shareable: true, ...SIGNED }));
+        expectMessageWithinLimits(
+          topicMessage(id, lang, kb, { shareable: false, ...SIGNED, sharedBy: 'U024BE7LH' }),
+        );
       }
     }
   });
 
   it('lays out an answer: title, explanation, doc links, related topics and feedback', () => {
-    const { blocks } = topicMessage('docker-run', 'en', kb, { shareable: false });
+    const { blocks } = topicMessage('docker-run', 'en', kb, { shareable: false, ...SIGNED });
     expect(blocks[0]).toEqual({
       type: 'header',
       text: { type: 'plain_text', text: 'How do I start a container with docker run?' },
@@ -132,15 +138,17 @@ describe('Messages built from the shipped knowledge', () => {
 
   it('offers the share button only when asked to, labelled in the answer language', () => {
     expect(
-      buttonById(topicMessage('docker-run', 'en', kb, { shareable: true }).blocks, 'share_answer')?.text.text,
+      buttonById(topicMessage('docker-run', 'en', kb, { shareable: true, ...SIGNED }).blocks, 'share_answer')
+        ?.text.text,
     ).toBe('Share in channel');
     expect(
-      buttonById(topicMessage('docker-run', 'ja', kb, { shareable: true }).blocks, 'share_answer')?.text.text,
+      buttonById(topicMessage('docker-run', 'ja', kb, { shareable: true, ...SIGNED }).blocks, 'share_answer')
+        ?.text.text,
     ).toBe('チャンネルに共有');
   });
 
   it('answers in Japanese with related-topic buttons titled in Japanese', () => {
-    const { blocks } = topicMessage('docker-run', 'ja', kb, { shareable: false });
+    const { blocks } = topicMessage('docker-run', 'ja', kb, { shareable: false, ...SIGNED });
     expect(buttonById(blocks, 'show_topic:docker-ps')).toMatchObject({
       value: 'docker-ps|ja',
       text: { text: kb.byId.get('docker-ps')?.title.ja },
@@ -148,14 +156,14 @@ describe('Messages built from the shipped knowledge', () => {
   });
 
   it('gives Japanese answers the zero-width spaces Slack needs around code', () => {
-    const { blocks, text } = topicMessage('docker-run', 'ja', kb, { shareable: false });
+    const { blocks, text } = topicMessage('docker-run', 'ja', kb, { shareable: false, ...SIGNED });
     const texts = mrkdwnTexts(blocks).join('\n');
     expect(texts).toContain(`(デタッチ)、${ZWSP}\`-it\` で対話的`);
     expect(text).toContain(`${ZWSP}\``);
   });
 
   it('escapes the angle brackets of placeholders in the knowledge, which Slack would swallow', () => {
-    const { blocks } = topicMessage('kubectl', 'en', kb, { shareable: false });
+    const { blocks } = topicMessage('kubectl', 'en', kb, { shareable: false, ...SIGNED });
     expect(mrkdwnTexts(blocks).join('\n')).toContain('`kubectl describe pod &lt;name&gt;`');
   });
 
@@ -166,7 +174,7 @@ describe('Messages built from the shipped knowledge', () => {
     const message = answerMessage(
       { ...answer, suggestions: ['docker-run', 'docker-run', 'image', 'no-such-topic'] },
       kb,
-      { shareable: true },
+      { shareable: true, ...SIGNED },
     );
     expectMessageWithinLimits(message);
     const texts = mrkdwnTexts(message.blocks).join('\n');
@@ -188,6 +196,7 @@ describe('Messages built from the shipped knowledge', () => {
       kb,
       {
         shareable: false,
+        ...SIGNED,
       },
     );
     expect(mrkdwnTexts(message.blocks)[0]).toContain(`、${ZWSP}\`/docker topics\` で`);
@@ -198,7 +207,7 @@ describe('Messages built from the shipped knowledge', () => {
       related: ['docker-ps', 'container'],
       suggestions: ['container', 'docker-run', 'image', 'docker-ps'],
     });
-    const { blocks } = answerMessage(answer, kb, { shareable: true });
+    const { blocks } = answerMessage(answer, kb, { shareable: true, ...SIGNED });
     expectWithinLimits(blocks);
     expect(mrkdwnTexts(blocks)).toContain('Did you mean:');
     expect(buttons(blocks).map((b) => b.action_id)).toEqual([
@@ -214,6 +223,7 @@ describe('Messages built from the shipped knowledge', () => {
   it('shows who asked a shared answer and what, escaped', () => {
     const message = topicMessage('docker-run', 'en', kb, {
       shareable: false,
+      ...SIGNED,
       sharedBy: 'U024BE7LH',
       question: 'how to run <!here> & <@U999>?',
     });
@@ -225,27 +235,45 @@ describe('Messages built from the shipped knowledge', () => {
 
     const ja = topicMessage('docker-run', 'ja', kb, {
       shareable: false,
+      ...SIGNED,
       sharedBy: 'U024BE7LH',
       question: 'q',
     });
     expect(mrkdwnTexts(ja.blocks)).toContain('<@U024BE7LH> さんの質問');
   });
 
-  it('carries what feedback and sharing need in button values that parse back', () => {
-    const { blocks } = answerMessage(answerFor({ question: 'run "it" now?' }), kb, { shareable: true });
+  it('carries what feedback and sharing need in signed button values that read back', () => {
+    const { blocks } = answerMessage(answerFor({ question: 'run "it" now?' }), kb, {
+      shareable: true,
+      ...SIGNED,
+    });
     for (const actionId of ['feedback_helpful', 'feedback_not_helpful', 'share_answer']) {
       const value = buttonById(blocks, actionId)?.value ?? '';
-      expect(JSON.parse(value)).toEqual({ t: 'docker-run', l: 'en', q: 'run "it" now?' });
-      expect(parseAnswerRef(value)).toEqual({ topic: 'docker-run', lang: 'en', question: 'run "it" now?' });
+      expect(JSON.parse(value)).toMatchObject({ t: 'docker-run', l: 'en', q: 'run "it" now?', u: 'U0ASKER' });
+      expect(testButtons.read(value)).toEqual({
+        topic: 'docker-run',
+        lang: 'en',
+        question: 'run "it" now?',
+        forUser: 'U0ASKER',
+      });
     }
     expect(parseTopicValue(buttonById(blocks, 'share_answer')?.value ?? '')).toBeNull();
   });
 
+  it('makes the buttons of an answer everyone sees for no one in particular', () => {
+    const { blocks } = answerMessage(answerFor({}), kb, {
+      shareable: false,
+      buttons: testButtons,
+      forUser: null,
+    });
+    expect(testButtons.read(buttonById(blocks, 'feedback_helpful')?.value ?? '')?.forUser).toBeNull();
+  });
+
   it('cuts a long question so the button value stays within 2000 characters', () => {
     const question = 'なぜ "quoted"\n\t\\ 😀 '.repeat(400);
-    const { blocks } = answerMessage(answerFor({ question }), kb, { shareable: true });
+    const { blocks } = answerMessage(answerFor({ question }), kb, { shareable: true, ...SIGNED });
     expectWithinLimits(blocks);
-    const ref = parseAnswerRef(buttonById(blocks, 'share_answer')?.value ?? '');
+    const ref = testButtons.read(buttonById(blocks, 'share_answer')?.value ?? '');
     expect(ref?.topic).toBe('docker-run');
     expect(ref?.question.endsWith('…')).toBe(true);
     expect(question.startsWith(ref?.question.slice(0, -1) ?? 'x')).toBe(true);
@@ -317,6 +345,7 @@ describe('Messages built from oversized knowledge', () => {
     for (const lang of LANGS) {
       const message = topicMessage('huge', lang, kb, {
         shareable: true,
+        ...SIGNED,
         sharedBy: 'U1234',
         question: 'q'.repeat(5000),
       });
@@ -330,7 +359,7 @@ describe('Messages built from oversized knowledge', () => {
   });
 
   it('splits a long answer at a break, never inside an escape or a code span', () => {
-    const { blocks } = topicMessage('huge', 'en', kb, { shareable: false });
+    const { blocks } = topicMessage('huge', 'en', kb, { shareable: false, ...SIGNED });
     const parts = mrkdwnTexts(blocks).filter((text) => text.includes('docker run'));
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) {
@@ -342,14 +371,14 @@ describe('Messages built from oversized knowledge', () => {
 
   it('cuts an answer with no breaks at all without splitting an escape', () => {
     for (const lang of LANGS) {
-      const message = topicMessage('unbroken', lang, kb, { shareable: false });
+      const message = topicMessage('unbroken', lang, kb, { shareable: false, ...SIGNED });
       expectMessageWithinLimits(message);
       for (const text of mrkdwnTexts(message.blocks)) expect(text).not.toMatch(/&[a-z]{0,3}$|^[a-z]*;/);
     }
   });
 
   it('shows at most one block of related buttons and no button for itself', () => {
-    const { blocks } = topicMessage('huge', 'en', kb, { shareable: true });
+    const { blocks } = topicMessage('huge', 'en', kb, { shareable: true, ...SIGNED });
     const related = buttons(blocks).filter((b) => b.action_id.startsWith('show_topic:'));
     expect(related).toHaveLength(BLOCK_KIT_LIMITS.actionsElements);
     expect(related.map((b) => b.action_id)).not.toContain('show_topic:huge');
@@ -363,7 +392,7 @@ describe('Messages built from oversized knowledge', () => {
       related: [...huge.related, ...huge.related],
       suggestions: [...others.slice(0, 40).map((t) => t.id), 'huge'],
     });
-    const message = answerMessage(answer, kb, { shareable: true });
+    const message = answerMessage(answer, kb, { shareable: true, ...SIGNED });
     expectMessageWithinLimits(message);
     expect(buttons(message.blocks).map((b) => b.action_id)).toContain('show_topic:topic-25');
   });
@@ -385,7 +414,7 @@ describe('Messages built from oversized knowledge', () => {
   });
 
   it('falls back to "not sure" for a topic id that no longer exists', () => {
-    const message = topicMessage('gone', 'en', kb, { shareable: true });
+    const message = topicMessage('gone', 'en', kb, { shareable: true, ...SIGNED });
     expectMessageWithinLimits(message);
     expect(message.text).toContain("I'm not sure");
   });
@@ -434,15 +463,41 @@ describe('japaneseMrkdwn', () => {
   });
 });
 
-describe('answerRefValue', () => {
-  it('keeps short questions whole', () => {
-    const ref = { topic: 'image', lang: 'ja' as const, question: 'イメージとは?' };
-    expect(parseAnswerRef(answerRefValue(ref))).toEqual(ref);
+describe('Signed answer button values', () => {
+  const ref = { topic: 'image', lang: 'ja' as const, question: 'イメージとは?', forUser: 'U0ASKER' };
+
+  it('keep short questions whole', () => {
+    expect(testButtons.read(testButtons.value(ref))).toEqual(ref);
+    expect(testButtons.read(testButtons.value({ ...ref, forUser: null }))).toEqual({ ...ref, forUser: null });
   });
 
-  it('rejects values it did not write', () => {
-    expect(parseAnswerRef('not json')).toBeNull();
-    expect(parseAnswerRef('{"t":"image","l":"fr","q":"x"}')).toBeNull();
-    expect(parseAnswerRef('null')).toBeNull();
+  it('read back the same on another replica, which derives the key from the same bot token', () => {
+    expect(answerButtons('xoxb-test').read(testButtons.value(ref))).toEqual(ref);
+  });
+
+  it('are refused when any part was changed, or signed with another key', () => {
+    const value = JSON.parse(testButtons.value(ref)) as Record<string, unknown>;
+    for (const change of [
+      { q: 'something else' },
+      { t: 'volumes' },
+      { l: 'en' },
+      { u: 'U0OTHER' },
+      { u: null },
+    ]) {
+      expect(testButtons.read(JSON.stringify({ ...value, ...change }))).toBeNull();
+    }
+    expect(answerButtons('xoxb-another-workspace').read(testButtons.value(ref))).toBeNull();
+  });
+
+  it('are refused when they are not values the bot wrote', () => {
+    for (const value of [
+      'not json',
+      'null',
+      '{"t":"image","l":"fr","q":"x","u":null,"s":"x"}',
+      // The unsigned form older versions wrote.
+      '{"t":"image","l":"en","q":"what is an image"}',
+    ]) {
+      expect(testButtons.read(value)).toBeNull();
+    }
   });
 });

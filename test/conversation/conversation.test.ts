@@ -146,6 +146,22 @@ describe('A question from any surface', () => {
     expect(s.delivered[1]?.message.text).toBe(textMessage(phrase('notInChannel', 'ja'), 'ja').text);
   });
 
+  it('is recorded with at most 2,000 characters of its text', async () => {
+    const t = createTestDeps();
+    const question = `how do I keep data with volumes ${'🐳'.repeat(20_000)}`;
+    await answerQuestion(t.deps, asker(), question, surface().deliver, { visibility: 'public' });
+    const stored = t.store.questions[0]?.question ?? '';
+    expect(Array.from(stored)).toHaveLength(2000);
+    expect(stored).toBe(`${Array.from(question).slice(0, 1999).join('')}…`);
+  });
+
+  it('keeps a question of 2,000 characters whole', async () => {
+    const t = createTestDeps();
+    const question = `volumes ${'ボ'.repeat(1992)}`;
+    await answerQuestion(t.deps, asker(), question, surface().deliver, { visibility: 'public' });
+    expect(t.store.questions[0]?.question).toBe(question);
+  });
+
   it('that is empty gets a private hint, and nothing is recorded', async () => {
     const t = createTestDeps();
     const s = surface();

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerService } from '../../src/answers/answer-service.js';
+import { answerButtons } from '../../src/answers/button-values.js';
 import { loadConfig } from '../../src/config.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
@@ -59,6 +60,7 @@ export async function startBot(
   const deps: BotDeps = {
     answers: createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR)),
     store,
+    buttons: answerButtons(config.botToken),
     logger: createLogger('debug', (line) => logs.push(line)),
     scheduleClock: () => scheduleClock.now,
     tipTimeZone: config.tipTimeZone,

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/processes.js';
-import { eventBody, sendSigned, slashCommandBody } from '../support/signed.js';
+import {
+  blockActionPayload,
+  eventBody,
+  payloadBody,
+  sendSigned,
+  slashCommandBody,
+} from '../support/signed.js';
 import { StandInSlack } from '../support/stand-in-slack.js';
 
 /**
@@ -85,6 +91,41 @@ if (!adminUrl && process.env.CI === 'true') {
         expect.stringContaining('What is a Docker image?'),
         expect.stringContaining('ボリューム'),
       ]);
+    });
+
+    it('accepts a Share button one replica made when the other receives the click', async () => {
+      const form = 'application/x-www-form-urlencoded';
+      const [first, second] = replicas as [BotProcess, BotProcess];
+      const ack = await sendSigned(
+        `${first.url}/slack/events`,
+        slashCommandBody({
+          text: 'what is a docker volume',
+          user_id: 'U0SHARE',
+          response_url: slack.responseUrl('q'),
+        }),
+        form,
+      );
+      const blocks = JSON.stringify((JSON.parse(ack.text) as { blocks: unknown }).blocks);
+      const value = /"action_id":"share_answer","value":("(?:[^"\\]|\\.)*")/.exec(blocks)?.[1];
+      expect(value).toBeDefined();
+      await sendSigned(
+        `${second.url}/slack/events`,
+        payloadBody(
+          blockActionPayload({
+            actionId: 'share_answer',
+            value: JSON.parse(value ?? '""') as string,
+            user: 'U0SHARE',
+            responseUrl: slack.responseUrl('shared'),
+          }),
+        ),
+        form,
+      );
+      const shared = await slack.waitFor('the shared answer', () =>
+        slack
+          .responses()
+          .find((r) => r.method === '/response/shared' && r.body.response_type === 'in_channel'),
+      );
+      expect(String(shared.body.text)).toContain('what is a docker volume');
     });
 
     it('replies once to an event that both receive', async () => {

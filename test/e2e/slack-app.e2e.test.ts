@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerButtons } from '../../src/answers/button-values.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { startBot, BOT_TOKEN, type RunningBot } from './harness.js';
@@ -140,7 +141,13 @@ describe('/docker slash command', () => {
 
 describe('buttons', () => {
   it('shares a private answer in the channel, attributed to the asker', async () => {
-    const value = JSON.stringify({ t: 'image', l: 'en', q: 'what is an image' });
+    // Signed as the bot signs the buttons of an answer it showed U0007 alone.
+    const value = answerButtons(BOT_TOKEN).value({
+      topic: 'image',
+      lang: 'en',
+      question: 'what is an image',
+      forUser: 'U0007',
+    });
     await interact(
       blockActionPayload({
         actionId: 'share_answer',
@@ -157,7 +164,12 @@ describe('buttons', () => {
   });
 
   it('stores feedback with the question, topic and user', async () => {
-    const value = JSON.stringify({ t: 'volumes', l: 'en', q: 'keep my db data' });
+    const value = answerButtons(BOT_TOKEN).value({
+      topic: 'volumes',
+      lang: 'en',
+      question: 'keep my db data',
+      forUser: null,
+    });
     await interact(
       blockActionPayload({
         actionId: 'feedback_not_helpful',

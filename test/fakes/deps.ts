@@ -1,4 +1,5 @@
 import { createAnswerService, type AnswerService } from '../../src/answers/answer-service.js';
+import { answerButtons, type AnswerButtons } from '../../src/answers/button-values.js';
 import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -19,6 +20,9 @@ export function realAnswers(): AnswerService {
 export function realKnowledge(): KnowledgeBase {
   return realAnswers().current().kb;
 }
+
+/** Answer buttons as the bot signs them with the token 'xoxb-test'; every fake deps share them. */
+export const testButtons: AnswerButtons = answerButtons('xoxb-test');
 
 /** One parsed log line. */
 export interface LogEntry {
@@ -47,6 +51,7 @@ export function createTestDeps(): TestDeps {
     deps: {
       answers: realAnswers(),
       store,
+      buttons: testButtons,
       logger: createLogger('debug', (line) => lines.push(line)),
       scheduleClock: () => FIXED_NOW,
       tipTimeZone: 'UTC',

@@ -84,7 +84,16 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
     },
     async recordFeedback(entry) {
       failIfAsked('recordFeedback');
-      feedback.push(copy(entry));
+      // One vote per user per answer, as the SQL stores' unique index keeps it: the last click counts.
+      const earlier = feedback.findIndex(
+        (vote) =>
+          vote.userId === entry.userId &&
+          vote.topic === entry.topic &&
+          vote.channel === entry.channel &&
+          vote.question === entry.question,
+      );
+      if (earlier === -1) feedback.push(copy(entry));
+      else feedback[earlier] = { ...feedback[earlier]!, helpful: entry.helpful, at: copy(entry).at };
     },
     // Filtering keeps the order recorded, and sorting is stable: oldest first, then as recorded.
     async listQuestions(since) {

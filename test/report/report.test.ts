@@ -21,7 +21,7 @@ function asked(question: string, topic: string | null): QuestionRecord {
 }
 
 function rated(question: string, topic: string, helpful: boolean): FeedbackRecord {
-  return { question, topic, helpful, userId: 'U1', at };
+  return { question, topic, channel: 'C1', helpful, userId: 'U1', at };
 }
 
 describe("The maintainers' report", () => {

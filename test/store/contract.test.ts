@@ -37,6 +37,7 @@ function feedback(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
   return {
     question: 'How do I list containers?',
     topic: 'container',
+    channel: 'C100',
     userId: 'U123',
     helpful: true,
     at: NOW,
@@ -269,6 +270,7 @@ function describeStore(
         expect(await sql().rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
           { version: 1 },
           { version: 2 },
+          { version: 3 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
@@ -287,8 +289,39 @@ function describeStore(
         expect(await sql().rows('SELECT version FROM schema_version ORDER BY version')).toEqual([
           { version: 1 },
           { version: 2 },
+          { version: 3 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
+      });
+
+      it('upgrades version 2 feedback to one vote per user per answer, and cuts long questions', async () => {
+        await (await open()).close();
+        // Back to version 2's schema, with the rows an older bot could store.
+        await sql().run('DROP INDEX feedback_one_vote');
+        await sql().run('ALTER TABLE feedback DROP COLUMN channel');
+        await sql().run('DELETE FROM schema_version WHERE version = 3');
+        const long = 'x'.repeat(5000);
+        await sql().run(
+          `INSERT INTO feedback (question, topic, user_id, helpful, at) VALUES
+             ('q', 'volumes', 'U1', 0, 1), ('q', 'volumes', 'U1', 0, 2), ('q', 'volumes', 'U1', 1, 3),
+             ('q', 'volumes', 'U2', 0, 4), ('${long}', 'volumes', 'U1', 0, 5)`,
+        );
+        await sql().run(
+          `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
+           VALUES ('${long}', NULL, 0, 0, 'en', 'U1', 'command', 1)`,
+        );
+
+        const store = await open();
+
+        const capped = `${'x'.repeat(1999)}…`;
+        expect(await store.listFeedback(new Date(0))).toEqual([
+          { question: 'q', topic: 'volumes', channel: '', userId: 'U1', helpful: true, at: new Date(3) },
+          { question: 'q', topic: 'volumes', channel: '', userId: 'U2', helpful: false, at: new Date(4) },
+          { question: capped, topic: 'volumes', channel: '', userId: 'U1', helpful: false, at: new Date(5) },
+        ]);
+        expect((await store.listQuestions(new Date(0))).map((q) => q.question)).toEqual([capped]);
+        await store.recordFeedback(feedback({ question: 'q', topic: 'volumes', channel: '', userId: 'U1' }));
+        expect(await store.listFeedback(new Date(0))).toHaveLength(3);
       });
 
       it('refuses a schema written by a newer version of the bot', async () => {
@@ -367,6 +400,7 @@ function describeStore(
             question: 'How do I list containers?',
             topic: 'container',
             user_id: 'U999',
+            channel: 'C100',
             helpful: 0,
             at: NOW.getTime(),
           },
@@ -391,6 +425,40 @@ function describeStore(
           feedback({ question: 'first' }),
           feedback({ question: 'later', helpful: false, at: LATER }),
         ]);
+      });
+
+      it('keeps one vote per user per answer: the last of 100 clicks counts', async () => {
+        const store = await open();
+        const other = await open();
+        for (let i = 0; i < 100; i++) {
+          const at = new Date(NOW.getTime() + i * 1000);
+          await (i % 2 === 0 ? store : other).recordFeedback(feedback({ helpful: i % 3 === 0, at }));
+        }
+
+        expect(await store.listFeedback(new Date(0))).toEqual([
+          feedback({ helpful: 99 % 3 === 0, at: new Date(NOW.getTime() + 99_000) }),
+        ]);
+      });
+
+      it('counts votes on different answers, and by different users, separately', async () => {
+        const store = await open();
+        const votes = [
+          feedback(),
+          feedback({ userId: 'U456' }),
+          feedback({ channel: 'C200' }),
+          feedback({ topic: 'image' }),
+          feedback({ question: 'how do I list containers' }),
+          feedback({ question: 'コンテナの一覧'.repeat(285) }),
+          feedback({ question: 'コンテナの一覧'.repeat(285) + '？' }),
+        ];
+        for (const vote of votes) {
+          await store.recordFeedback(vote);
+          await store.recordFeedback({ ...vote, helpful: false });
+        }
+
+        expect(await store.listFeedback(new Date(0))).toEqual(
+          votes.map((vote) => ({ ...vote, helpful: false })),
+        );
       });
 
       it('refuses an invalid date instead of storing a row that could never be pruned', async () => {

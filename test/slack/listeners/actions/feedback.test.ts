@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, answerRefValue } from '../../../../src/answers/button-values.js';
+import { ACTION_IDS, type AnswerRef } from '../../../../src/answers/button-values.js';
 import { phrase } from '../../../../src/answers/messages.js';
 import { feedback } from '../../../../src/slack/listeners/actions/feedback.js';
-import { FIXED_NOW } from '../../../fakes/deps.js';
+import { FIXED_NOW, testButtons } from '../../../fakes/deps.js';
 import { APP_HOME_CONTAINER, buttonArgs, createListenerHarness } from '../../../fakes/slack-args.js';
 
 const CLICKER = 'U0CLICKER';
-const VALUE = answerRefValue({ topic: 'volumes', lang: 'en', question: 'keep my db data' });
+/** Under an answer everyone sees, made for no one in particular. */
+const VALUE = testButtons.value({ topic: 'volumes', lang: 'en', question: 'keep my db data', forUser: null });
 
 describe('When someone rates an answer', () => {
   it.each([
@@ -17,7 +18,14 @@ describe('When someone rates an answer', () => {
     await feedback(h.deps)(buttonArgs(h, { action_id, value: VALUE, user: CLICKER }));
 
     expect(h.store.feedback).toEqual([
-      { question: 'keep my db data', topic: 'volumes', userId: CLICKER, helpful, at: FIXED_NOW },
+      {
+        question: 'keep my db data',
+        topic: 'volumes',
+        channel: CLICKER,
+        userId: CLICKER,
+        helpful,
+        at: FIXED_NOW,
+      },
     ]);
   });
 
@@ -37,7 +45,7 @@ describe('When someone rates an answer', () => {
 
   it('thanks in the language of the answer', async () => {
     const h = createListenerHarness();
-    const value = answerRefValue({ topic: 'volumes', lang: 'ja', question: 'データ' });
+    const value = testButtons.value({ topic: 'volumes', lang: 'ja', question: 'データ', forUser: null });
     await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value }));
 
     expect(h.responses[0]?.text).toBe(phrase('feedbackThanks', 'ja'));
@@ -68,10 +76,70 @@ describe('When someone rates an answer', () => {
   });
 });
 
+describe('When the same person clicks again', () => {
+  it('keeps one vote per person per answer, the last click counting (100 clicks: one vote)', async () => {
+    const h = createListenerHarness();
+    for (let i = 0; i < 100; i++) {
+      const action_id = i === 99 ? ACTION_IDS.feedbackHelpful : ACTION_IDS.feedbackNotHelpful;
+      await feedback(h.deps)(buttonArgs(h, { action_id, value: VALUE, user: CLICKER }));
+    }
+
+    expect(h.store.feedback).toEqual([
+      {
+        question: 'keep my db data',
+        topic: 'volumes',
+        channel: CLICKER,
+        userId: CLICKER,
+        helpful: true,
+        at: FIXED_NOW,
+      },
+    ]);
+  });
+
+  it('counts another person’s click on the same answer as their own vote', async () => {
+    const h = createListenerHarness();
+    await feedback(h.deps)(
+      buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: VALUE, user: CLICKER }),
+    );
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: VALUE }));
+
+    expect(h.store.feedback.map((vote) => vote.userId)).toEqual([CLICKER, 'U0ASKER']);
+  });
+});
+
+describe('When the feedback names what the bot never answered', () => {
+  it('stores nothing for a topic the knowledge does not have, and logs it', async () => {
+    const h = createListenerHarness();
+    const value = testButtons.value({ topic: 'no-such-topic', lang: 'en', question: 'q', forUser: null });
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value }));
+
+    expect(h.store.feedback).toEqual([]);
+    expect(h.logged('feedback for an unknown topic')).toMatchObject({
+      level: 'warn',
+      topic: 'no-such-topic',
+    });
+    expect(h.timeline).toEqual(['ack']);
+  });
+
+  it('stores at most 2,000 characters of the question', async () => {
+    const h = createListenerHarness();
+    const huge: AnswerRef = { topic: 'volumes', lang: 'en', question: 'x'.repeat(1_000_000), forUser: null };
+    h.deps.buttons = { value: () => 'huge', read: (value) => (value === 'huge' ? huge : null) };
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: 'huge' }));
+
+    expect(h.store.feedback[0]?.question).toBe(`${'x'.repeat(1999)}…`);
+  });
+});
+
 describe('When the feedback button carries an unreadable value', () => {
   it.each([
     ['not JSON', 'volumes|en'],
     ['JSON of the wrong shape', '{"t":"volumes","l":"fr","q":"x"}'],
+    ['an unsigned value', '{"t":"volumes","l":"en","q":"x"}'],
+    [
+      'a value made for someone else',
+      testButtons.value({ topic: 'volumes', lang: 'en', question: 'x', forUser: 'U0SOMEONE' }),
+    ],
     ['nothing', ''],
   ])('logs the value (%s) and stores nothing', async (_label, value) => {
     const h = createListenerHarness();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../../../src/answers/button-values.js';
 import { topicMessage } from '../../../../src/answers/slack-messages.js';
 import { showTopic } from '../../../../src/slack/listeners/actions/show-topic.js';
-import { realKnowledge } from '../../../fakes/deps.js';
+import { realKnowledge, testButtons } from '../../../fakes/deps.js';
 import {
   APP_HOME_CONTAINER,
   PUBLIC_MESSAGE_CONTAINER,
@@ -29,7 +29,11 @@ describe('When a topic button is clicked in a private answer', () => {
       {
         response_type: 'ephemeral',
         replace_original: true,
-        ...topicMessage('volumes', 'en', realKnowledge(), { shareable: true }),
+        ...topicMessage('volumes', 'en', realKnowledge(), {
+          shareable: true,
+          buttons: testButtons,
+          forUser: USER_ID,
+        }),
       },
     ]);
     expect(JSON.stringify(h.responses[0]?.blocks)).toContain(ACTION_IDS.shareAnswer);
@@ -39,7 +43,13 @@ describe('When a topic button is clicked in a private answer', () => {
     const h = createListenerHarness();
     await showTopic(h.deps)(buttonArgs(h, click('volumes|ja')));
 
-    expect(h.responses[0]).toMatchObject(topicMessage('volumes', 'ja', realKnowledge(), { shareable: true }));
+    expect(h.responses[0]).toMatchObject(
+      topicMessage('volumes', 'ja', realKnowledge(), {
+        shareable: true,
+        buttons: testButtons,
+        forUser: USER_ID,
+      }),
+    );
     expect(h.responses[0]?.text).toMatch(/ボリューム/);
   });
 });
@@ -63,7 +73,14 @@ describe('When a topic button is clicked in App Home', () => {
 
     expect(h.responses).toEqual([]);
     expect(h.slack.argsOf('chat.postMessage')).toEqual([
-      { channel: USER_ID, ...topicMessage('volumes', 'en', realKnowledge(), { shareable: true }) },
+      {
+        channel: USER_ID,
+        ...topicMessage('volumes', 'en', realKnowledge(), {
+          shareable: true,
+          buttons: testButtons,
+          forUser: USER_ID,
+        }),
+      },
     ]);
   });
 

@@ -9,7 +9,7 @@ import {
 import type { Lang } from '../../../../src/knowledge/types.js';
 import { parseDockerCommand } from '../../../../src/conversation/docker-command.js';
 import { dockerCommand } from '../../../../src/slack/listeners/commands/docker-command.js';
-import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
+import { FIXED_NOW, realAnswers, realKnowledge, testButtons } from '../../../fakes/deps.js';
 import { CHANNEL_ID, USER_ID, commandArgs, createListenerHarness } from '../../../fakes/slack-args.js';
 import { platformError } from '../../../fakes/slack-client.js';
 
@@ -129,7 +129,14 @@ describe('/docker', () => {
       const answer = realAnswers().answer(question);
       expect(answer.topic).toBe('docker-ps');
       expect(h.responses).toEqual([
-        { response_type: 'ephemeral', ...answerMessage(answer, realKnowledge(), { shareable: true }) },
+        {
+          response_type: 'ephemeral',
+          ...answerMessage(answer, realKnowledge(), {
+            shareable: true,
+            buttons: testButtons,
+            forUser: USER_ID,
+          }),
+        },
       ]);
       expect(JSON.stringify(h.responses[0]?.blocks)).toContain(ACTION_IDS.shareAnswer);
       expect(h.store.questions).toEqual([
@@ -166,7 +173,11 @@ describe('/docker', () => {
         expect(h.responses).toEqual([
           {
             response_type: 'ephemeral',
-            ...answerMessage(answer, realKnowledge(), { shareable: answer.answered }),
+            ...answerMessage(answer, realKnowledge(), {
+              shareable: answer.answered,
+              buttons: testButtons,
+              forUser: USER_ID,
+            }),
           },
         ]);
         expect(h.store.questions).toEqual([expect.objectContaining({ question: text, surface: 'command' })]);

@@ -3,7 +3,7 @@ import { answerMessage } from '../../../../src/answers/slack-messages.js';
 import { phrase } from '../../../../src/answers/messages.js';
 import { appMention } from '../../../../src/slack/listeners/events/app-mention.js';
 import { directMessage } from '../../../../src/slack/listeners/events/direct-message.js';
-import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
+import { FIXED_NOW, realAnswers, realKnowledge, testButtons } from '../../../fakes/deps.js';
 import {
   CHANNEL_ID,
   USER_ID,
@@ -40,7 +40,9 @@ describe('When someone mentions the bot with a question', () => {
     const answer = realAnswers().answer('How do I list running containers?');
     expect(answer.topic).toBe('docker-ps');
     const [post] = h.slack.argsOf('chat.postMessage');
-    expect(post).toMatchObject(answerMessage(answer, realKnowledge(), { shareable: false }));
+    expect(post).toMatchObject(
+      answerMessage(answer, realKnowledge(), { shareable: false, buttons: testButtons, forUser: null }),
+    );
     expect(JSON.stringify(post?.blocks)).toContain('feedback_helpful');
     expect(JSON.stringify(post?.blocks)).not.toContain('share_answer');
   });

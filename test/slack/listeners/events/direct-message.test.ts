@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../../../src/answers/slack-messages.js';
 import { directMessage } from '../../../../src/slack/listeners/events/direct-message.js';
-import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
+import { FIXED_NOW, realAnswers, realKnowledge, testButtons } from '../../../fakes/deps.js';
 import {
   DM_CHANNEL_ID,
   USER_ID,
@@ -20,7 +20,11 @@ describe('When someone sends the bot a direct message', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({
       channel: DM_CHANNEL_ID,
-      ...answerMessage(realAnswers().answer(text), realKnowledge(), { shareable: false }),
+      ...answerMessage(realAnswers().answer(text), realKnowledge(), {
+        shareable: false,
+        buttons: testButtons,
+        forUser: null,
+      }),
     });
     expect(posts[0]?.thread_ts).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { phrase, type MessageKey } from '../../../../src/answers/messages.js';
 import { textMessage } from '../../../../src/answers/slack-messages.js';
 import type { Lang } from '../../../../src/knowledge/types.js';
 import { askShortcut } from '../../../../src/slack/listeners/shortcuts/ask-shortcut.js';
-import { FIXED_NOW, realAnswers, realKnowledge } from '../../../fakes/deps.js';
+import { FIXED_NOW, realAnswers, realKnowledge, testButtons } from '../../../fakes/deps.js';
 import { CHANNEL_ID, createListenerHarness, messageShortcutArgs } from '../../../fakes/slack-args.js';
 import { platformError } from '../../../fakes/slack-client.js';
 
@@ -26,7 +26,11 @@ describe('When someone uses "Ask the Docker bot" on a message', () => {
       {
         channel: CHANNEL_ID,
         thread_ts: MESSAGE_TS,
-        ...answerMessage(realAnswers().answer(text), realKnowledge(), { shareable: false }),
+        ...answerMessage(realAnswers().answer(text), realKnowledge(), {
+          shareable: false,
+          buttons: testButtons,
+          forUser: null,
+        }),
       },
     ]);
   });
