@@ -95,6 +95,7 @@ describe('Every message builder', () => {
   const kb: KnowledgeBase = {
     topics: [hostileTopic, other],
     byId: new Map([hostileTopic, other].map((t) => [t.id, t])),
+    tracks: [],
   };
   const signed = { buttons: testButtons, forUser: 'U0ASKER' };
 
