@@ -29,7 +29,12 @@ export function createAnswerService(initial: KnowledgeBase): AnswerService {
   let knowledge: Knowledge = { kb: initial, engine: createAnswerEngine(initial.topics) };
   return {
     current: () => knowledge,
-    answer: (question) => toAnswer(knowledge.engine.search(firstChars(question, MAX_QUESTION_CHARS))),
+    answer(question) {
+      const searched = firstChars(question, MAX_QUESTION_CHARS);
+      const answer = toAnswer(knowledge.engine.search(searched));
+      // A cut question says so where it is shown back or stored.
+      return searched === question ? answer : { ...answer, question: `${searched}…` };
+    },
     replace(kb) {
       knowledge = { kb, engine: createAnswerEngine(kb.topics) };
     },

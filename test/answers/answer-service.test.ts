@@ -15,12 +15,13 @@ describe('When a question is longer than anyone types (issue 14, row 6)', () => 
 
     const answer = service.answer(question);
     expect(answer.topic).toBe('image');
-    expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS + 1);
+    expect(answer.question.endsWith('…')).toBe(true);
   });
 
   it('never cuts a character in two at the limit', () => {
     const question = `${'a'.repeat(MAX_QUESTION_CHARS - 1)}🐳 what is a docker image`;
     // The whale is two UTF-16 code units, the first at the limit: half of it would be an invalid string.
-    expect(service.answer(question).question).toBe('a'.repeat(MAX_QUESTION_CHARS - 1));
+    expect(service.answer(question).question).toBe(`${'a'.repeat(MAX_QUESTION_CHARS - 1)}…`);
   });
 });
