@@ -1,4 +1,5 @@
 import type { AnswerService } from '../answers/answer-service.js';
+import type { TimeLimits } from '../limits.js';
 import type { AppLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
@@ -17,4 +18,6 @@ export interface BotDeps {
   staleAfterDays?: number;
   /** False keeps no question text in the store (STORE_QUESTIONS); true when absent. */
   storeQuestions?: boolean;
+  /** The time limits (src/limits.ts); TIME_LIMITS when absent. Tests shorten them to see one fire. */
+  timeLimits?: TimeLimits;
 }

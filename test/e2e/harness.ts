@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerService } from '../../src/answers/answer-service.js';
 import { loadConfig } from '../../src/config.js';
+import type { TimeLimits } from '../../src/limits.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -32,6 +33,8 @@ export async function startBot(
   apiUrl: string,
   dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
   env: Record<string, string> = {},
+  /** Shorter time limits, so a test sees one fire without waiting for the real one. */
+  timeLimits?: TimeLimits,
 ): Promise<RunningBot> {
   const config = loadConfig(
     {
@@ -65,6 +68,7 @@ export async function startBot(
     adminUserIds: config.adminUserIds,
     staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
+    ...(timeLimits ? { timeLimits } : {}),
   };
   // The tip scheduler's minute timer never fires in tests: they call tick() at the instant they choose.
   const noTimers: TimerFunctions = { setInterval: () => undefined, clearInterval: () => {} };
