@@ -10,7 +10,7 @@ import { StandInSlack, type RecordedCall } from '../support/stand-in-slack.js';
  * shorter limits than in production, so a limit fires well within a test; each scripted hang is longer
  * than the limit it tests.
  */
-const LIMITS = { ...TIME_LIMITS, slackCallMs: 1_000, slackUsersInfoMs: 300 };
+const LIMITS = { ...TIME_LIMITS, slackCallMs: 1_500, slackUsersInfoMs: 1_000 };
 const HANG_MS = 4_000;
 
 let slack: StandInSlack;
