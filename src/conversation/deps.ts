@@ -1,5 +1,6 @@
 import type { AnswerService } from '../answers/answer-service.js';
 import type { AnswerButtons } from '../answers/button-values.js';
+import type { TimeLimits } from '../limits.js';
 import type { AppLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
@@ -20,4 +21,6 @@ export interface BotDeps {
   staleAfterDays?: number;
   /** False keeps no question text in the store (STORE_QUESTIONS); true when absent. */
   storeQuestions?: boolean;
+  /** The time limits (src/limits.ts); TIME_LIMITS when absent. Tests shorten them to see one fire. */
+  timeLimits?: TimeLimits;
 }

@@ -4,9 +4,11 @@ import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { claimOnce } from '../conversation/record.js';
+import { TIME_LIMITS } from '../limits.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
 import { guardRequestBody } from './guard-request-body.js';
 import type { AppLogger } from '../logger.js';
+import { webClientOptions } from './web-client.js';
 
 export interface SlackBot {
   app: App;
@@ -24,19 +26,12 @@ const BOLT_LEVELS = {
 
 const SLACK_ENDPOINT = '/slack/events';
 
-/** Web API calls retry a little, not for half an hour: a reply that late is worthless. */
-const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 };
-
 /**
  * Builds the Bolt app for the configured mode. Transport (receivers) stays here; what the bot does is
  * in the listeners.
  */
 export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
-  const clientOptions = {
-    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
-    timeout: 10_000,
-  };
+  const clientOptions = webClientOptions(config.slackApiUrl, deps.timeLimits ?? TIME_LIMITS);
   let receiver: HTTPReceiver | undefined;
   let server: Server | undefined;
   let app: App;

@@ -1,13 +1,20 @@
 import type { WebClient } from '@slack/web-api';
+import type { BotDeps } from '../conversation/deps.js';
 import type { Asker, Profile } from '../conversation/request.js';
+import { TIME_LIMITS } from '../limits.js';
 import type { Surface } from '../store/store.js';
 import { userProfile } from './language.js';
 
 /** Who asks, from a Slack payload: the profile (language, time zone) is read with users.info once, if needed. */
 export function slackAsker(
   client: WebClient,
+  deps: Pick<BotDeps, 'logger' | 'timeLimits'>,
   fields: { userId: string; channelId: string; surface: Surface; requestId?: string },
 ): Asker {
   let profile: Promise<Profile> | undefined;
-  return { ...fields, profile: () => (profile ??= userProfile(client, fields.userId)) };
+  const options = {
+    logger: deps.logger,
+    limitMs: (deps.timeLimits ?? TIME_LIMITS).slackUsersInfoMs,
+  };
+  return { ...fields, profile: () => (profile ??= userProfile(client, fields.userId, options)) };
 }

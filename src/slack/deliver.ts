@@ -1,6 +1,12 @@
 import type { RespondFn } from '@slack/bolt';
-import { ErrorCode, type ChatPostMessageArguments, type WebClient } from '@slack/web-api';
+import {
+  ErrorCode,
+  WebAPIRateLimitedError,
+  type ChatPostMessageArguments,
+  type WebClient,
+} from '@slack/web-api';
 import type { Deliver, DeliveryFailure } from '../conversation/request.js';
+import { TIME_LIMITS } from '../limits.js';
 import type { AppLogger } from '../logger.js';
 
 /** The fields of @slack/web-api's errors (`WebAPICallError`) this module reads, each by its `code`. */
@@ -17,7 +23,7 @@ interface WebApiErrorFields {
 /**
  * What went wrong with a Slack call, as one short code for logs and decisions:
  * - Slack refused it (a platform error): Slack's reason, e.g. `not_in_channel`, `invalid_blocks`;
- * - rate limited beyond what the client waits out: `ratelimited`, the reason Slack gives for a 429;
+ * - rate limited beyond what `callRateLimited` waits out: `ratelimited`, the reason Slack gives for a 429;
  * - an HTTP status other than 200: `http_<status>`, e.g. `http_503`;
  * - no answer at all (a request error): the network's code, e.g. `ECONNREFUSED`, `timeout` when the
  *   client's timeout ran out, else `request_error`;
@@ -50,21 +56,68 @@ function transportCode(original: WebApiErrorFields['original']): string | undefi
   return undefined;
 }
 
+/**
+ * When each method and channel may be called again, per client (Bolt keeps one client per workspace
+ * token, and Slack rate limits a workspace's calls per method, chat.postMessage also per channel).
+ */
+const rateLimitWindows = new WeakMap<WebClient, Map<string, number>>();
+
+/**
+ * Makes one Web API call for `method` in `channel`, waiting out Slack's rate limit for that method and
+ * channel only, never anyone else's: a call whose method and channel are inside a Retry-After window
+ * waits for its end, and a 429 (the client rejects it at once; the call did not happen, so repeating it
+ * is safe) is tried again after its Retry-After. One call waits at most `waitLimitMs` in all, then fails
+ * with the rate-limit error. Any other failure is thrown at once: a call that timed out or got a 5xx may
+ * have happened, and is never repeated.
+ */
+export async function callRateLimited<T>(
+  client: WebClient,
+  where: { method: string; channel: string },
+  call: () => Promise<T>,
+  waitLimitMs: number = TIME_LIMITS.slackRateLimitWaitMs,
+): Promise<T> {
+  let windows = rateLimitWindows.get(client);
+  if (!windows) rateLimitWindows.set(client, (windows = new Map()));
+  const key = `${where.method} ${where.channel}`;
+  let waited = 0;
+  for (;;) {
+    const wait = (windows.get(key) ?? 0) - Date.now();
+    if (wait > 0) {
+      if (waited + wait > waitLimitMs) throw new WebAPIRateLimitedError(Math.ceil(wait / 1000));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      waited += wait;
+    }
+    try {
+      const result = await call();
+      if ((windows.get(key) ?? 0) <= Date.now()) windows.delete(key);
+      return result;
+    } catch (error) {
+      const limited = error as Partial<WebAPIRateLimitedError> | null;
+      if (limited?.code !== ErrorCode.RateLimitedError || typeof limited.retryAfter !== 'number') throw error;
+      const retryAfterMs = limited.retryAfter * 1000;
+      windows.set(key, Date.now() + retryAfterMs);
+      if (waited + retryAfterMs > waitLimitMs) throw error;
+    }
+  }
+}
+
 function failureOf(code: string): DeliveryFailure {
   return code === 'not_in_channel' || code === 'channel_not_found' ? 'not_in_channel' : 'failed';
 }
 
 /**
- * Posts a message. Slack refusing the blocks (`invalid_blocks`) falls back to the plain text, so the
- * person still gets the answer; any other failure is logged (never with a token) and returned.
+ * Posts a message, once (a rate limit in its channel is waited out: `callRateLimited`). Slack refusing
+ * the blocks (`invalid_blocks`) falls back to the plain text, so the person still gets the answer; any
+ * other failure is logged (never with a token) and returned.
  */
 export async function postReply(
   client: WebClient,
   logger: AppLogger,
   message: ChatPostMessageArguments,
 ): Promise<DeliveryFailure | null> {
+  const where = { method: 'chat.postMessage', channel: message.channel };
   try {
-    await client.chat.postMessage(message);
+    await callRateLimited(client, where, () => client.chat.postMessage(message));
     return null;
   } catch (error) {
     const code = slackErrorCode(error);
@@ -72,7 +125,7 @@ export async function postReply(
     if (code !== 'invalid_blocks' || !('blocks' in message)) return failureOf(code);
     try {
       const { blocks: _blocks, ...plain } = message;
-      await client.chat.postMessage(plain as ChatPostMessageArguments);
+      await callRateLimited(client, where, () => client.chat.postMessage(plain as ChatPostMessageArguments));
       return null;
     } catch (retryError) {
       logger.log('error', 'chat.postMessage failed again without blocks', {
@@ -99,12 +152,14 @@ export function deliverInConversation(
       return postReply(client, logger, { channel: where.channel, thread_ts, ...reply.message });
     }
     try {
-      await client.chat.postEphemeral({
-        channel: where.channel,
-        user: where.user,
-        thread_ts,
-        ...reply.message,
-      });
+      await callRateLimited(client, { method: 'chat.postEphemeral', channel: where.channel }, () =>
+        client.chat.postEphemeral({
+          channel: where.channel,
+          user: where.user,
+          thread_ts,
+          ...reply.message,
+        }),
+      );
       return null;
     } catch (error) {
       const code = slackErrorCode(error);

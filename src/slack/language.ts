@@ -1,28 +1,40 @@
 import type { WebClient } from '@slack/web-api';
-import type { Lang } from '../knowledge/types.js';
-import { detectLang } from '../search/normalize.js';
+import type { Profile } from '../conversation/request.js';
+import type { AppLogger } from '../logger.js';
+import { slackErrorCode } from './deliver.js';
 
 /**
- * The language to use with a person when their text does not tell (an empty `/docker`, App Home):
- * their Slack locale, read with users.info (scope users:read); English when that is unavailable.
+ * A person's Slack language and time zone (users.info, scope users:read). The reply waits on it, so
+ * it is given `limitMs` and made once; when it fails or runs out (the client's own request is left to
+ * its time limit), the failure is logged and the caller uses the language of the person's words, or
+ * English, and no zone.
  */
-export async function userLanguage(client: WebClient, userId: string, text = ''): Promise<Lang> {
-  if (text.trim() !== '') return detectLang(text);
-  return (await userProfile(client, userId)).lang;
-}
-
-/** A person's Slack language and time zone (users.info); English and no zone when unavailable. */
 export async function userProfile(
   client: WebClient,
   userId: string,
-): Promise<{ lang: Lang; timeZone?: string }> {
+  options: { logger: AppLogger; limitMs: number },
+): Promise<Profile> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('users.info took too long'), { code: 'timeout' })),
+      options.limitMs,
+    );
+  });
   try {
-    const result = await client.users.info({ user: userId, include_locale: true });
+    const result = await Promise.race([client.users.info({ user: userId, include_locale: true }), timeout]);
     return {
       lang: result.user?.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en',
       timeZone: result.user?.tz,
     };
-  } catch {
+  } catch (error) {
+    options.logger.log('warn', 'could not read the asker’s Slack profile', {
+      code: slackErrorCode(error),
+      user: userId,
+      limit_ms: options.limitMs,
+    });
     return { lang: 'en' };
+  } finally {
+    clearTimeout(timer);
   }
 }

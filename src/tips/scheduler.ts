@@ -4,7 +4,7 @@ import { tipMessage } from '../answers/slack-messages.js';
 import { phraseWith } from '../answers/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { AppLogger } from '../logger.js';
-import { slackErrorCode } from '../slack/deliver.js';
+import { callRateLimited, slackErrorCode } from '../slack/deliver.js';
 import type { Store, TipSubscription } from '../store/store.js';
 import { pickNextTip } from './rotation.js';
 import { dueLocalDate } from './schedule.js';
@@ -79,8 +79,11 @@ export function createTipScheduler(
     if (pick.nextCycle) await deps.store.startTipCycle(channel, cycle);
 
     try {
-      // 429s are waited out by the Web API client, which honours Retry-After.
-      await deps.client.chat.postMessage({ channel, ...tipMessage(topic, subscription.lang) });
+      // Posted once: a 429 in this channel is waited out (its Retry-After, bounded), a timeout or a 5xx
+      // is not tried again, since the tip may have been posted all the same.
+      await callRateLimited(deps.client, { method: 'chat.postMessage', channel }, () =>
+        deps.client.chat.postMessage({ channel, ...tipMessage(topic, subscription.lang) }),
+      );
       await deps.store.recordTipPosted(channel, localDate, topic.id, cycle);
       deps.logger.log('info', 'tip posted', { channel, topic: topic.id, local_date: localDate });
       return true;
@@ -104,8 +107,11 @@ export function createTipScheduler(
     const text = langs
       .map((lang) => phraseWith('tipPaused', lang, { channel: `<#${subscription.channel}>`, reason }))
       .join('\n\n');
+    const { subscriber } = subscription;
     try {
-      await deps.client.chat.postMessage({ channel: subscription.subscriber, text });
+      await callRateLimited(deps.client, { method: 'chat.postMessage', channel: subscriber }, () =>
+        deps.client.chat.postMessage({ channel: subscriber, text }),
+      );
     } catch (error) {
       deps.logger.log('warn', 'could not tell the subscriber about the pause', {
         code: slackErrorCode(error),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createAnswerService } from '../../src/answers/answer-service.js';
 import { answerButtons } from '../../src/answers/button-values.js';
 import { loadConfig } from '../../src/config.js';
+import type { TimeLimits } from '../../src/limits.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -33,6 +34,8 @@ export async function startBot(
   apiUrl: string,
   dbPath = join(mkdtempSync(join(tmpdir(), 'bot-e2e-')), 'bot.sqlite'),
   env: Record<string, string> = {},
+  /** Shorter time limits, so a test sees one fire without waiting for the real one. */
+  timeLimits?: TimeLimits,
 ): Promise<RunningBot> {
   const config = loadConfig(
     {
@@ -67,6 +70,7 @@ export async function startBot(
     adminUserIds: config.adminUserIds,
     staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
+    ...(timeLimits ? { timeLimits } : {}),
   };
   // The tip scheduler's minute timer never fires in tests: they call tick() at the instant they choose.
   const noTimers: TimerFunctions = { setInterval: () => undefined, clearInterval: () => {} };

@@ -7,6 +7,30 @@ export interface RecordedCall {
   method: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** When the call arrived (Date.now()): tests order calls by it, never compare it with a threshold. */
+  at: number;
+  /** The status and headers answered, once answered (unset while the call hangs or after a hang-up). */
+  answer?: { status: number; headers: Record<string, string>; at: number };
+}
+
+/** Which calls a scripted misbehaviour applies to: one method, optionally only in one channel. */
+export interface Where {
+  /** Only calls whose `channel` argument is this; every call of the method when unset. */
+  channel?: string;
+  /** How many calls (for rateLimit: how many Retry-After windows) it applies to; until reset() when unset. */
+  times?: number;
+}
+
+interface Misbehaviour extends Where {
+  method: string;
+  remaining: number;
+  /** Answer normally, but only after this long: a slow but successful Slack. */
+  hangMs?: number;
+  /** Answer with this HTTP status (a 5xx). */
+  status?: number;
+  /** Answer 429 with this Retry-After, and keep answering 429 until that window has passed. */
+  retryAfter?: number;
+  windowEnd?: number;
 }
 
 export interface ScriptedReply {
@@ -26,6 +50,9 @@ export interface ScriptedReply {
 export class StandInSlack {
   readonly calls: RecordedCall[] = [];
   private readonly scripted = new Map<string, ScriptedReply[]>();
+  private readonly misbehaviours: Misbehaviour[] = [];
+  /** Answers held back by a delay or hang, cleared on stop so no timer outlives the test. */
+  private readonly delayed = new Set<NodeJS.Timeout>();
   private server: Server | undefined;
   url = '';
   userLocale = 'en-US';
@@ -45,24 +72,30 @@ export class StandInSlack {
           method,
           headers: req.headers,
           body: parseBody(raw, req.headers['content-type']),
+          at: Date.now(),
         };
         this.calls.push(call);
-        const reply = this.scripted.get(method)?.shift();
+        const reply = this.misbehaviourFor(call) ?? this.scripted.get(method)?.shift();
         if (reply?.hangUp) {
           req.socket.destroy();
           return;
         }
         const answer = () => {
-          res.writeHead(reply?.status ?? 200, {
-            'content-type': 'application/json',
-            ...(reply?.headers ?? {}),
-          });
+          const headers = { 'content-type': 'application/json', ...(reply?.headers ?? {}) };
+          const status = reply?.status ?? 200;
+          call.answer = { status, headers, at: Date.now() };
+          res.writeHead(status, headers);
           res.end(
             JSON.stringify(reply?.body ?? (isApi ? this.defaultReply(method, call.body) : { ok: true })),
           );
         };
-        if (reply?.delayMs) setTimeout(answer, reply.delayMs);
-        else answer();
+        if (reply?.delayMs) {
+          const timer = setTimeout(() => {
+            this.delayed.delete(timer);
+            answer();
+          }, reply.delayMs);
+          this.delayed.add(timer);
+        } else answer();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -71,6 +104,8 @@ export class StandInSlack {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.delayed) clearTimeout(timer);
+    this.delayed.clear();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
@@ -82,8 +117,31 @@ export class StandInSlack {
     this.scripted.set(method, queue);
   }
 
-  api(method: string): RecordedCall[] {
-    return this.calls.filter((call) => call.kind === 'api' && call.method === method);
+  /** Calls of `method` (in `where.channel`, when given) answer normally, but only after `ms`. */
+  hang(method: string, where: Where & { ms: number }): void {
+    this.misbehave(method, where, { hangMs: where.ms });
+  }
+
+  /** Calls of `method` (in `where.channel`, when given) fail with an HTTP error, 503 unless told. */
+  fail(method: string, where: Where & { status?: number } = {}): void {
+    this.misbehave(method, where, { status: where.status ?? 503 });
+  }
+
+  /**
+   * Calls of `method` (in `where.channel`, when given) are rate limited as Slack does it: a 429 with
+   * `Retry-After: retryAfter` (seconds), and 429s until that window has passed. Other channels are not.
+   */
+  rateLimit(method: string, where: Where & { retryAfter: number }): void {
+    this.misbehave(method, { times: 1, ...where }, { retryAfter: where.retryAfter });
+  }
+
+  api(method: string, channel?: string): RecordedCall[] {
+    return this.calls.filter(
+      (call) =>
+        call.kind === 'api' &&
+        call.method === method &&
+        (channel === undefined || call.body.channel === channel),
+    );
   }
 
   responses(): RecordedCall[] {
@@ -97,6 +155,7 @@ export class StandInSlack {
   reset(): void {
     this.calls.length = 0;
     this.scripted.clear();
+    this.misbehaviours.length = 0;
   }
 
   /** Waits until `predicate` holds, polling; fails with `what` after `ms`. */
@@ -113,6 +172,37 @@ export class StandInSlack {
     }
   }
 
+  private misbehave(method: string, where: Where, how: Partial<Misbehaviour>): void {
+    this.misbehaviours.push({
+      method,
+      ...where,
+      ...how,
+      remaining: where.times ?? Number.POSITIVE_INFINITY,
+    });
+  }
+
+  /** The scripted reply for a call, when a misbehaviour applies to it. */
+  private misbehaviourFor(call: RecordedCall): ScriptedReply | undefined {
+    for (const rule of this.misbehaviours) {
+      if (rule.method !== call.method) continue;
+      if (rule.channel !== undefined && rule.channel !== call.body.channel) continue;
+      if (rule.retryAfter !== undefined) {
+        if (rule.windowEnd !== undefined && call.at < rule.windowEnd) {
+          return rateLimited(Math.ceil((rule.windowEnd - call.at) / 1000));
+        }
+        if (rule.remaining <= 0) continue;
+        rule.remaining--;
+        rule.windowEnd = call.at + rule.retryAfter * 1000;
+        return rateLimited(rule.retryAfter);
+      }
+      if (rule.remaining <= 0) continue;
+      rule.remaining--;
+      if (rule.hangMs !== undefined) return { delayMs: rule.hangMs };
+      return { status: rule.status, body: { ok: false, error: 'internal_error' } };
+    }
+    return undefined;
+  }
+
   private defaultReply(method: string, body: Record<string, unknown>): unknown {
     switch (method) {
       case 'auth.test':
@@ -125,6 +215,14 @@ export class StandInSlack {
         return { ok: true };
     }
   }
+}
+
+function rateLimited(retryAfter: number): ScriptedReply {
+  return {
+    status: 429,
+    headers: { 'retry-after': String(retryAfter) },
+    body: { ok: false, error: 'ratelimited' },
+  };
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -11,7 +11,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function feedback(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: body.user.id,
       channelId: body.channel?.id ?? body.user.id,
       surface: 'button',

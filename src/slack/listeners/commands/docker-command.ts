@@ -18,7 +18,7 @@ import { deliverByResponseUrl } from '../../deliver.js';
 export function dockerCommand(deps: BotDeps) {
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     const parsed = parseDockerCommand(command.text ?? '');
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: command.user_id,
       channelId: command.channel_id,
       surface: 'command',

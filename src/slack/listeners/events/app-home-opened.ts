@@ -8,7 +8,7 @@ import { slackErrorCode } from '../../deliver.js';
 export function appHomeOpened(deps: BotDeps) {
   return async ({ event, client, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: event.user,
       channelId: event.channel,
       surface: 'home',

@@ -12,7 +12,7 @@ import { deliverInConversation } from '../../deliver.js';
 export function appMention(deps: BotDeps) {
   return async ({ event, client, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>) => {
     if (event.bot_id || event.subtype || !event.user) return;
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: event.user,
       channelId: event.channel,
       surface: 'mention',

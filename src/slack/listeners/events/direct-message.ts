@@ -10,7 +10,7 @@ export function directMessage(deps: BotDeps) {
   return async ({ event, client, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     // Edits, joins, bot posts (our own included) and other subtypes are not questions.
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: event.user,
       channelId: event.channel,
       surface: 'dm',

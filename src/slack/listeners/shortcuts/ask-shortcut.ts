@@ -16,7 +16,7 @@ type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 export function askShortcut(deps: BotDeps) {
   return async ({ ack, shortcut, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, {
+    const asker = slackAsker(client, deps, {
       userId: shortcut.user.id,
       channelId: shortcut.channel.id,
       surface: 'shortcut',
