@@ -1,6 +1,7 @@
 import { parseAnswerRef, parseTopicValue } from '../answers/button-values.js';
 import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
+import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
 import type { BotDeps } from './deps.js';
 import type { Asker, Reply } from './request.js';
 
@@ -50,13 +51,18 @@ export async function giveFeedback(
     return null;
   }
   try {
-    await deps.store.recordFeedback({
-      question: ref.question,
-      topic: ref.topic,
-      userId: asker.userId,
-      helpful,
-      at: deps.scheduleClock(),
-    });
+    // The thanks wait for the store at most this long: a hung database must not hold the reply.
+    await withinTimeLimit(
+      deps.store.recordFeedback({
+        question: ref.question,
+        topic: ref.topic,
+        userId: asker.userId,
+        helpful,
+        at: deps.scheduleClock(),
+      }),
+      TIME_LIMITS.storeRecordMs,
+      'recording feedback',
+    );
   } catch (error) {
     deps.logger.log('error', 'could not store feedback', { error, request_id: asker.requestId });
   }

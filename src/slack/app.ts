@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
-import { claimOnce } from '../conversation/record.js';
+import { claimOnce, markDelivered } from '../conversation/record.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
 
 export interface SlackBot {
@@ -89,11 +89,15 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
     const fields = requestFields(body);
     inFlight++;
     try {
-      if (fields.event_id && !(await claimOnce(deps, `event:${fields.event_id}`))) {
+      const onceKey = fields.event_id ? `event:${fields.event_id}` : undefined;
+      if (onceKey && !(await claimOnce(deps, onceKey))) {
         deps.logger.log('info', 'duplicate event ignored', fields);
         return;
       }
       await next();
+      // Handled: a retry is refused from now on. A process that dies before this point leaves the claim
+      // to expire, and Slack's retry is handled then (the listener's own claim, e.g. a message's, too).
+      if (onceKey) await markDelivered(deps, onceKey, { requestId: fields.event_id });
       deps.logger.log('info', 'request handled', {
         ...fields,
         latency_ms: round(performance.now() - started),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
+import { TIME_LIMITS } from '../limits.js';
 
 /**
  * Connections each replica may hold. Replicas × this has to stay well under the server's
@@ -95,6 +96,14 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    // As SQLite's version 3: claims from before it were posted right after claiming, so count as delivered.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at BIGINT;
+      UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
 ];
 
 /**
@@ -178,11 +187,19 @@ function createStore(pool: Pool): Store {
   return {
     async claimDelivery(key: string, at: Date): Promise<boolean> {
       // The primary key makes the insert the lock: of any number of replicas, exactly one inserts a row.
+      // An undelivered claim past its lease is taken over by one of them: the conflicting row is locked,
+      // and the others re-check the condition against the updated claimed_at and change nothing.
       const result = await pool.query(
-        'INSERT INTO deliveries (key, claimed_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
-        [key, epochMs(at)],
+        `INSERT INTO deliveries (key, claimed_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at
+         WHERE deliveries.delivered_at IS NULL AND deliveries.claimed_at <= $2::BIGINT - $3::BIGINT`,
+        [key, epochMs(at), TIME_LIMITS.deliveryLeaseMs],
       );
       return result.rowCount === 1;
+    },
+
+    async markDelivered(key: string, at: Date): Promise<void> {
+      await pool.query('UPDATE deliveries SET delivered_at = $1 WHERE key = $2', [epochMs(at), key]);
     },
 
     async recordQuestion(entry: QuestionRecord): Promise<void> {

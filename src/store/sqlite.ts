@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
+import { TIME_LIMITS } from '../limits.js';
 
 /**
  * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
@@ -86,6 +87,16 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    // A claim records when its delivery was made; one without it expires after a lease (see
+    // Store.claimDelivery). Claims from before this version were made by code that posted right after
+    // claiming: they count as delivered, so an upgrade never answers an old event again.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at INTEGER;
+      UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
 ];
 
 /** The store in one SQLite file, which several processes on the same machine may open at once. */
@@ -143,9 +154,14 @@ function migrate(db: Database.Database): void {
 }
 
 function createStore(db: Database.Database): Store {
-  const claim = db.prepare<[string, number]>(
-    'INSERT INTO deliveries (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  // A conflicting key is taken over only when its claim was never delivered and its lease has run out;
+  // the upsert is one statement, so of processes racing for an expired claim exactly one changes the row.
+  const claim = db.prepare<[{ key: string; at: number; lease: number }]>(
+    `INSERT INTO deliveries (key, claimed_at) VALUES (@key, @at)
+     ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at
+     WHERE deliveries.delivered_at IS NULL AND deliveries.claimed_at <= @at - @lease`,
   );
+  const markDelivered = db.prepare<[number, string]>('UPDATE deliveries SET delivered_at = ? WHERE key = ?');
   const insertQuestion = db.prepare<[string, string | null, number, number, string, string, string, number]>(
     `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -272,7 +288,11 @@ function createStore(db: Database.Database): Store {
 
     async claimDelivery(key: string, at: Date): Promise<boolean> {
       // The primary key makes the insert the lock: of any number of processes, exactly one changes a row.
-      return claim.run(key, epochMs(at)).changes === 1;
+      return claim.run({ key, at: epochMs(at), lease: TIME_LIMITS.deliveryLeaseMs }).changes === 1;
+    },
+
+    async markDelivered(key: string, at: Date): Promise<void> {
+      markDelivered.run(epochMs(at), key);
     },
 
     async recordQuestion(entry: QuestionRecord): Promise<void> {
