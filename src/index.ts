@@ -11,7 +11,7 @@ import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
 import type { BotDeps } from './conversation/deps.js';
-import { openStore } from './store/index.js';
+import { openResilientStore } from './store/resilient.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -39,10 +39,11 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const store = await openStore(config.databaseUrl);
+  const store = await openResilientStore(config.databaseUrl, logger);
   const deps: BotDeps = {
     answers: createAnswerService(kb),
     store,
+    storeStatus: store.status,
     logger,
     scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,
@@ -58,7 +59,12 @@ async function main(): Promise<number> {
   }
 
   const bot = await startBot(config, deps);
-  logger.log('info', 'bot started', { mode: config.mode, port: bot.port, topics: kb.topics.length });
+  logger.log('info', 'bot started', {
+    mode: config.mode,
+    port: bot.port,
+    topics: kb.topics.length,
+    store: store.status.state(),
+  });
 
   process.on('unhandledRejection', (error) => logger.log('error', 'unhandled rejection', { error }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

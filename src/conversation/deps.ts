@@ -1,11 +1,14 @@
 import type { AnswerService } from '../answers/answer-service.js';
 import type { AppLogger } from '../logger.js';
+import type { StoreStatus } from '../store/resilient.js';
 import type { Store } from '../store/store.js';
 
 /** The collaborators every listener receives, passed in so tests can hand in fakes. */
 export interface BotDeps {
   answers: AnswerService;
   store: Store;
+  /** Whether the store works (for /healthz and work that waits for it); absent means assume it does. */
+  storeStatus?: StoreStatus;
   logger: AppLogger;
   /** The scheduling clock: tips, retention, reports and stored times. Requests are judged by the real clock. */
   scheduleClock: () => Date;

@@ -63,7 +63,15 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
           method: ['GET'],
           handler: (_req, res) => {
             res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok: true, topics: deps.answers.current().kb.topics.length }));
+            // Still 200 when the store is unavailable: answers need no database, so restarting the
+            // bot would only stop them. The store's state is there for whoever watches.
+            res.end(
+              JSON.stringify({
+                ok: true,
+                topics: deps.answers.current().kb.topics.length,
+                store: deps.storeStatus?.state() ?? 'ok',
+              }),
+            );
           },
         },
       ],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from 'pg';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
 import { TIME_LIMITS } from '../limits.js';
@@ -9,9 +9,6 @@ import { TIME_LIMITS } from '../limits.js';
  * max_connections (100 by default); the bot's queries are single-row and short, so a few suffice.
  */
 const POOL_SIZE = 5;
-
-/** Without a limit, pg waits forever for a server that drops packets, and the bot never starts. */
-const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * The advisory lock every replica takes before migrating. Any constant works as long as every release
@@ -111,10 +108,14 @@ const MIGRATIONS: readonly Migration[] = [
  * resolving, so a wrong URL or an unreachable server fails the start rather than the first question.
  */
 export async function openPostgresStore(url: string): Promise<Store> {
+  // Without these, pg waits forever for a server that hangs (paused, dropping packets), and every answer
+  // waits with it. See TIME_LIMITS for each reason.
   const pool = new Pool({
     connectionString: url,
     max: POOL_SIZE,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: TIME_LIMITS.storeConnectMs,
+    query_timeout: TIME_LIMITS.storeQueryMs,
+    statement_timeout: TIME_LIMITS.storeStatementMs,
   });
   // An idle connection the server closes (a restart, a failover) is reported here and dropped from the
   // pool; the next query opens a new one, or fails loudly if the server is really gone. Without a
@@ -130,7 +131,15 @@ export async function openPostgresStore(url: string): Promise<Store> {
 }
 
 async function migrate(pool: Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
+  await inTransaction(pool, async (pooled) => {
+    // Waiting for another replica's migration (the advisory lock) takes longer than any query may.
+    const limit = TIME_LIMITS.storeMigrationMs;
+    await pooled.query(`SET LOCAL statement_timeout = ${limit}`);
+    // pg honours query_timeout per query (lib/client.js); @types/pg's QueryConfig leaves it out.
+    const client = {
+      query: <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+        pooled.query<R>({ text, values, query_timeout: limit } as QueryConfig),
+    };
     // Held until commit: a replica starting at the same moment waits here, then finds every migration
     // applied. Taken before CREATE TABLE IF NOT EXISTS, which is not safe to race on its own.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
