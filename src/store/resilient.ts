@@ -19,7 +19,7 @@ export interface ResilientStore extends Store {
 
 export interface ResilientStoreOptions {
   /** How a database is opened; openStore unless a test stands in for it. */
-  open?: (databaseUrl: string | undefined) => Promise<Store>;
+  open?: (databaseUrl: string | undefined, logger: AppLogger) => Promise<Store>;
   /** First and longest wait between attempts; TIME_LIMITS' unless a test needs them short. */
   reopenFirstMs?: number;
   reopenMaxMs?: number;
@@ -68,7 +68,7 @@ export async function openResilientStore(
 
   const tryOpen = async (wait: number): Promise<void> => {
     try {
-      const opened = await open(databaseUrl);
+      const opened = await open(databaseUrl, logger);
       if (closed) {
         await opened.close();
         return;
