@@ -64,7 +64,7 @@ if ('missing' in binaries && process.env.CI === 'true') {
     database = await createPrivatePostgres(binaries.bin);
     // The database is down when the bot starts.
     bot = await startBotProcess(slack.url, { DATABASE_URL: database.url });
-  }, 90_000);
+  }, 120_000);
 
   afterAll(async () => {
     database?.resume();
