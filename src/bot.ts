@@ -24,7 +24,7 @@ export async function startBot(
 ): Promise<RunningBot> {
   const bot = createSlackBot(config, deps);
   const { port } = await bot.start();
-  for (const subscription of config.tipChannels) await deps.store.saveTipSubscription(subscription);
+  await saveTipChannels(config, deps);
   const tips = createTipScheduler({ ...deps, client: bot.app.client }, timers);
   tips.start();
   const retention = startRetention(config, deps, timers);
@@ -49,6 +49,27 @@ export async function startBot(
       await bot.stop();
     },
   };
+}
+
+/** Saves TIP_CHANNELS' subscriptions; with the store unavailable at start, once it is available. */
+async function saveTipChannels(config: SlackConfig, deps: BotDeps): Promise<void> {
+  const save = async () => {
+    for (const subscription of config.tipChannels) await deps.store.saveTipSubscription(subscription);
+  };
+  try {
+    await save();
+  } catch (error) {
+    deps.logger.log('error', 'could not save TIP_CHANNELS; saving them once the store is available', {
+      error,
+    });
+    deps.storeStatus?.onceAvailable(() => {
+      save().then(
+        () => deps.logger.log('info', 'TIP_CHANNELS saved'),
+        (retryError: unknown) =>
+          deps.logger.log('error', 'could not save TIP_CHANNELS', { error: retryError }),
+      );
+    });
+  }
 }
 
 /** Deletes question text and feedback older than RETENTION_DAYS, at start and then daily. */

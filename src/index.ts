@@ -13,7 +13,7 @@ import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
 import type { BotDeps } from './conversation/deps.js';
-import { openStore } from './store/index.js';
+import { openResilientStore } from './store/resilient.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -41,13 +41,14 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const store = await openStore(config.databaseUrl);
+  const store = await openResilientStore(config.databaseUrl, logger);
   const deps: BotDeps = {
     answers: createAnswerService(kb),
     store,
     // Every replica has the bot token, so each accepts the buttons another made; the console's buttons
     // are never clicked by anyone else, so a key of its own is enough there.
     buttons: answerButtons(config.mode === 'console' ? randomBytes(32).toString('hex') : config.botToken),
+    storeStatus: store.status,
     logger,
     scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,
@@ -63,7 +64,12 @@ async function main(): Promise<number> {
   }
 
   const bot = await startBot(config, deps);
-  logger.log('info', 'bot started', { mode: config.mode, port: bot.port, topics: kb.topics.length });
+  logger.log('info', 'bot started', {
+    mode: config.mode,
+    port: bot.port,
+    topics: kb.topics.length,
+    store: store.status.state(),
+  });
 
   process.on('unhandledRejection', (error) => logger.log('error', 'unhandled rejection', { error }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

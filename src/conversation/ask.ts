@@ -3,7 +3,7 @@ import { phrase } from '../answers/messages.js';
 import { answerMessage, textMessage } from '../answers/slack-messages.js';
 import { detectLang } from '../search/normalize.js';
 import type { BotDeps } from './deps.js';
-import { claimOnce, recordQuestion } from './record.js';
+import { claimOnce, markDelivered, recordQuestion } from './record.js';
 import type { Asker, Deliver } from './request.js';
 
 export interface AskOptions {
@@ -31,9 +31,17 @@ export async function answerQuestion(
   options: AskOptions,
 ): Promise<Answer | null> {
   if (options.onceKey !== undefined && !(await claimOnce(deps, options.onceKey, asker))) return null;
+  /** Once the asker has been told something (the answer or why not), a retry must not tell them again. */
+  const delivered = async () => {
+    if (options.onceKey !== undefined) await markDelivered(deps, options.onceKey, asker);
+  };
   if (question.trim() === '') {
     const lang = detectLang(question);
-    await deliver({ message: textMessage(phrase('emptyMessage', lang), lang), visibility: 'private' });
+    const failure = await deliver({
+      message: textMessage(phrase('emptyMessage', lang), lang),
+      visibility: 'private',
+    });
+    if (failure === null) await delivered();
     return null;
   }
 
@@ -44,6 +52,7 @@ export async function answerQuestion(
     forUser: options.visibility === 'private' ? asker.userId : null,
   });
   const failure = await deliver({ message, visibility: options.visibility, threadTs: options.threadTs });
+  if (failure === null) await delivered();
   if (failure !== null && options.visibility === 'public') {
     const sorry = failure === 'not_in_channel' ? 'notInChannel' : 'sorry';
     const apology = await deliver({
@@ -53,6 +62,8 @@ export async function answerQuestion(
     });
     if (apology !== null) {
       deps.logger.log('error', 'could not deliver the apology either', { request_id: asker.requestId });
+    } else {
+      await delivered();
     }
   }
   await recordQuestion(deps, answer, asker);

@@ -1,6 +1,7 @@
 import { parseTopicValue } from '../answers/button-values.js';
 import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
+import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
 import type { BotDeps } from './deps.js';
 import { storedQuestion } from './record.js';
 import type { Asker, Reply } from './request.js';
@@ -89,14 +90,19 @@ export async function giveFeedback(
     return null;
   }
   try {
-    await deps.store.recordFeedback({
-      question: storedQuestion(ref.question),
-      topic: ref.topic,
-      channel: asker.channelId,
-      userId: asker.userId,
-      helpful,
-      at: deps.scheduleClock(),
-    });
+    // The thanks wait for the store at most this long: a hung database must not hold the reply.
+    await withinTimeLimit(
+      deps.store.recordFeedback({
+        question: storedQuestion(ref.question),
+        channel: asker.channelId,
+        topic: ref.topic,
+        userId: asker.userId,
+        helpful,
+        at: deps.scheduleClock(),
+      }),
+      TIME_LIMITS.storeRecordMs,
+      'recording feedback',
+    );
   } catch (error) {
     deps.logger.log('error', 'could not store feedback', { error, request_id: asker.requestId });
   }

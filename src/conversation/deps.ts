@@ -2,6 +2,7 @@ import type { AnswerService } from '../answers/answer-service.js';
 import type { AnswerButtons } from '../answers/button-values.js';
 import type { TimeLimits } from '../limits.js';
 import type { AppLogger } from '../logger.js';
+import type { StoreStatus } from '../store/resilient.js';
 import type { Store } from '../store/store.js';
 
 /** The collaborators every listener receives, passed in so tests can hand in fakes. */
@@ -10,6 +11,8 @@ export interface BotDeps {
   store: Store;
   /** Signs and checks the values of feedback and share buttons, with a key every replica derives alike. */
   buttons: AnswerButtons;
+  /** Whether the store works (for /healthz and work that waits for it); absent means assume it does. */
+  storeStatus?: StoreStatus;
   logger: AppLogger;
   /** The scheduling clock: tips, retention, reports and stored times. Requests are judged by the real clock. */
   scheduleClock: () => Date;

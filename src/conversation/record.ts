@@ -1,4 +1,5 @@
 import type { Answer } from '../answers/answer.js';
+import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
 import type { BotDeps } from './deps.js';
 import type { Asker } from './request.js';
 
@@ -22,16 +23,20 @@ export function storedQuestion(text: string): string {
 /** Stores the question for the maintainers' report; a storage failure never costs the user an answer. */
 export async function recordQuestion(deps: BotDeps, answer: Answer, asker: Asker): Promise<void> {
   try {
-    await deps.store.recordQuestion({
-      question: deps.storeQuestions === false ? '' : storedQuestion(answer.question),
-      topic: answer.topic,
-      answered: answer.answered,
-      score: answer.score,
-      lang: answer.lang,
-      userId: asker.userId,
-      surface: asker.surface,
-      at: deps.scheduleClock(),
-    });
+    await withinTimeLimit(
+      deps.store.recordQuestion({
+        question: deps.storeQuestions === false ? '' : storedQuestion(answer.question),
+        topic: answer.topic,
+        answered: answer.answered,
+        score: answer.score,
+        lang: answer.lang,
+        userId: asker.userId,
+        surface: asker.surface,
+        at: deps.scheduleClock(),
+      }),
+      TIME_LIMITS.storeRecordMs,
+      'recording the question',
+    );
   } catch (error) {
     deps.logger.log('error', 'could not store the question', {
       error,
@@ -41,14 +46,21 @@ export async function recordQuestion(deps: BotDeps, answer: Answer, asker: Asker
   }
 }
 
-/** Claims a delivery once across retries, double deliveries and replicas; on a store failure, answers. */
+/**
+ * Claims a delivery once across retries, double deliveries and replicas. On a store failure, or a store
+ * slower than TIME_LIMITS.storeClaimMs (a hung database), answers anyway: a rare duplicate beats silence.
+ */
 export async function claimOnce(
   deps: BotDeps,
   key: string,
   asker?: Pick<Asker, 'requestId'>,
 ): Promise<boolean> {
   try {
-    return await deps.store.claimDelivery(key, deps.scheduleClock());
+    return await withinTimeLimit(
+      deps.store.claimDelivery(key, deps.scheduleClock()),
+      TIME_LIMITS.storeClaimMs,
+      'claiming the delivery',
+    );
   } catch (error) {
     deps.logger.log('error', 'could not claim a delivery; answering anyway', {
       error,
@@ -56,5 +68,30 @@ export async function claimOnce(
       request_id: asker?.requestId,
     });
     return true;
+  }
+}
+
+/**
+ * Records that the delivery claimed with `key` was made, so a retry after the claim's lease is refused.
+ * Until then a claim is only a lease: a process killed between claim and post leaves it to be answered
+ * by Slack's retry. A failure here is logged: at worst a late retry answers a second time.
+ */
+export async function markDelivered(
+  deps: BotDeps,
+  key: string,
+  asker?: Pick<Asker, 'requestId'>,
+): Promise<void> {
+  try {
+    await withinTimeLimit(
+      deps.store.markDelivered(key, deps.scheduleClock()),
+      TIME_LIMITS.storeRecordMs,
+      'marking the delivery made',
+    );
+  } catch (error) {
+    deps.logger.log('error', 'could not mark a delivery as made', {
+      error,
+      key,
+      request_id: asker?.requestId,
+    });
   }
 }

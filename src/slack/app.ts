@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { registerListeners } from './listeners/index.js';
-import { claimOnce } from '../conversation/record.js';
+import { claimOnce, markDelivered } from '../conversation/record.js';
 import { TIME_LIMITS } from '../limits.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
 import { guardRequestBody } from './guard-request-body.js';
@@ -63,7 +63,15 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
           method: ['GET'],
           handler: (_req, res) => {
             res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok: true, topics: deps.answers.current().kb.topics.length }));
+            // Still 200 when the store is unavailable: answers need no database, so restarting the
+            // bot would only stop them. The store's state is there for whoever watches.
+            res.end(
+              JSON.stringify({
+                ok: true,
+                topics: deps.answers.current().kb.topics.length,
+                store: deps.storeStatus?.state() ?? 'ok',
+              }),
+            );
           },
         },
       ],
@@ -96,11 +104,15 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
     const fields = requestFields(body);
     inFlight++;
     try {
-      if (fields.event_id && !(await claimOnce(deps, `event:${fields.event_id}`))) {
+      const onceKey = fields.event_id ? `event:${fields.event_id}` : undefined;
+      if (onceKey && !(await claimOnce(deps, onceKey))) {
         deps.logger.log('info', 'duplicate event ignored', fields);
         return;
       }
       await next();
+      // Handled: a retry is refused from now on. A process that dies before this point leaves the claim
+      // to expire, and Slack's retry is handled then (the listener's own claim, e.g. a message's, too).
+      if (onceKey) await markDelivered(deps, onceKey, { requestId: fields.event_id });
       deps.logger.log('info', 'request handled', {
         ...fields,
         latency_ms: round(performance.now() - started),

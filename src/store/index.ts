@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
+import type { AppLogger } from '../logger.js';
 
 export type { FeedbackRecord, QuestionRecord, Store, Surface } from './store.js';
 
@@ -40,12 +41,15 @@ export type DatabaseTarget =
     };
 
 /**
- * Opens the store DATABASE_URL names (see {@link parseDatabaseUrl} for the forms). PostgreSQL is
+ * Opens the store DATABASE_URL names (see {@link parseDatabaseUrl} for the forms); `logger` hears of a
+ * SQLite file deleted while the bot runs (see openSqliteStore). PostgreSQL is
  * connected to and migrated before this resolves, so a server that cannot be reached fails the start.
  */
-export async function openStore(databaseUrl: string | undefined): Promise<Store> {
+export async function openStore(databaseUrl: string | undefined, logger?: AppLogger): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind === 'sqlite') return openSqliteStore(target.path);
+  if (target.kind === 'sqlite') {
+    return openSqliteStore(target.path, (message, fields) => logger?.log('error', message, fields));
+  }
   try {
     return await openPostgresStore(target.url);
   } catch (error) {

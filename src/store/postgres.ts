@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from 'pg';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
+import { TIME_LIMITS } from '../limits.js';
 
 /**
  * Connections each replica may hold. Replicas × this has to stay well under the server's
  * max_connections (100 by default); the bot's queries are single-row and short, so a few suffice.
  */
 const POOL_SIZE = 5;
-
-/** Without a limit, pg waits forever for a server that drops packets, and the bot never starts. */
-const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * The advisory lock every replica takes before migrating. Any constant works as long as every release
@@ -110,6 +108,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX feedback_one_vote ON feedback (user_id, topic, channel, md5(question));
     `,
   },
+  {
+    version: 4,
+    // As SQLite's version 4: claims from before it were posted right after claiming, so count as delivered.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at BIGINT;
+      UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
 ];
 
 /**
@@ -117,10 +123,14 @@ const MIGRATIONS: readonly Migration[] = [
  * resolving, so a wrong URL or an unreachable server fails the start rather than the first question.
  */
 export async function openPostgresStore(url: string): Promise<Store> {
+  // Without these, pg waits forever for a server that hangs (paused, dropping packets), and every answer
+  // waits with it. See TIME_LIMITS for each reason.
   const pool = new Pool({
     connectionString: url,
     max: POOL_SIZE,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: TIME_LIMITS.storeConnectMs,
+    query_timeout: TIME_LIMITS.storeQueryMs,
+    statement_timeout: TIME_LIMITS.storeStatementMs,
   });
   // An idle connection the server closes (a restart, a failover) is reported here and dropped from the
   // pool; the next query opens a new one, or fails loudly if the server is really gone. Without a
@@ -136,7 +146,15 @@ export async function openPostgresStore(url: string): Promise<Store> {
 }
 
 async function migrate(pool: Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
+  await inTransaction(pool, async (pooled) => {
+    // Waiting for another replica's migration (the advisory lock) takes longer than any query may.
+    const limit = TIME_LIMITS.storeMigrationMs;
+    await pooled.query(`SET LOCAL statement_timeout = ${limit}`);
+    // pg honours query_timeout per query (lib/client.js); @types/pg's QueryConfig leaves it out.
+    const client = {
+      query: <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+        pooled.query<R>({ text, values, query_timeout: limit } as QueryConfig),
+    };
     // Held until commit: a replica starting at the same moment waits here, then finds every migration
     // applied. Taken before CREATE TABLE IF NOT EXISTS, which is not safe to race on its own.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -193,11 +211,19 @@ function createStore(pool: Pool): Store {
   return {
     async claimDelivery(key: string, at: Date): Promise<boolean> {
       // The primary key makes the insert the lock: of any number of replicas, exactly one inserts a row.
+      // An undelivered claim past its lease is taken over by one of them: the conflicting row is locked,
+      // and the others re-check the condition against the updated claimed_at and change nothing.
       const result = await pool.query(
-        'INSERT INTO deliveries (key, claimed_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
-        [key, epochMs(at)],
+        `INSERT INTO deliveries (key, claimed_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at
+         WHERE deliveries.delivered_at IS NULL AND deliveries.claimed_at <= $2::BIGINT - $3::BIGINT`,
+        [key, epochMs(at), TIME_LIMITS.deliveryLeaseMs],
       );
       return result.rowCount === 1;
+    },
+
+    async markDelivered(key: string, at: Date): Promise<void> {
+      await pool.query('UPDATE deliveries SET delivered_at = $1 WHERE key = $2', [epochMs(at), key]);
     },
 
     async recordQuestion(entry: QuestionRecord): Promise<void> {

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
 import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
+import { TIME_LIMITS } from '../limits.js';
 
 /**
  * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
@@ -101,10 +102,119 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX feedback_one_vote ON feedback (user_id, topic, channel, question);
     `,
   },
+  {
+    version: 4,
+    // A claim records when its delivery was made; one without it expires after a lease (see
+    // Store.claimDelivery). Claims from before this version were made by code that posted right after
+    // claiming: they count as delivered, so an upgrade never answers an old event again.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at INTEGER;
+      UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
 ];
 
-/** The store in one SQLite file, which several processes on the same machine may open at once. */
-export function openSqliteStore(path: string): Store {
+/** Where a problem with the database file is reported; nowhere when the caller passes no logger. */
+type Report = (message: string, fields: Record<string, unknown>) => void;
+
+/**
+ * The store in one SQLite file, which several processes on the same machine may open at once.
+ *
+ * The file is checked before every call (a stat: microseconds). Deleted while the bot runs (a clean-up
+ * script, a volume remounted), the bot would go on writing to the deleted file, and lose everything at
+ * the next restart: instead it reports it loudly and puts the file back, copied from the database it
+ * still holds open (VACUUM INTO), so nothing is lost; only when that copy fails does it start an empty
+ * database (the schema recreated) and say what was lost. Reopening was chosen over failing /healthz:
+ * a failed health check gets the bot restarted, which loses the deleted file's contents for good. A
+ * file replaced by another (a restored backup) is reopened as it is. The tip scheduler calls the store
+ * every minute, so an idle bot notices within a minute.
+ */
+export function openSqliteStore(path: string, report: Report = () => {}): Store {
+  let db = openDatabase(path);
+  let store = createStore(db);
+  let identity = fileIdentity(path);
+
+  const checkFile = () => {
+    if (path === ':memory:' || !db.open) return;
+    const now = fileIdentity(path);
+    if (now !== undefined && now === identity) return;
+    if (now === undefined) {
+      const recovered = restoreDeletedFile(db, path);
+      report(
+        recovered
+          ? 'the SQLite file was deleted while the bot was running; it was recreated from the open database, nothing lost'
+          : 'the SQLite file was deleted while the bot was running and could not be copied back; it was recreated empty: stored questions, feedback, delivery claims and tip subscriptions are lost',
+        { path },
+      );
+    } else {
+      db.close();
+      report('the SQLite file was replaced while the bot was running; the bot now uses the new file', {
+        path,
+      });
+    }
+    db = openDatabase(path);
+    store = createStore(db);
+    identity = fileIdentity(path);
+  };
+
+  // Every method of the store, each checking the file first; `close` closes whichever database is open.
+  const methods = Object.keys(store) as (keyof Store)[];
+  return Object.fromEntries(
+    methods.map((method) => [
+      method,
+      (...args: unknown[]) => {
+        if (method !== 'close') checkFile();
+        return (store[method] as (...args: unknown[]) => Promise<unknown>)(...args);
+      },
+    ]),
+  ) as unknown as Store;
+}
+
+/** The file's device and inode, or undefined when there is no file at `path`. */
+function fileIdentity(path: string): string | undefined {
+  if (path === ':memory:') return undefined;
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Copies the open (deleted) database into a new file at `path`, and closes it. True when the copy
+ * worked. The copy is made aside and linked into place, so a process sharing the file that does the
+ * same at the same moment cannot be overwritten: the first copy in place wins and both use it.
+ */
+function restoreDeletedFile(db: Database.Database, path: string): boolean {
+  const aside = `${path}.restoring-${process.pid}`;
+  let copied = false;
+  try {
+    rmSync(aside, { force: true });
+    db.prepare('VACUUM INTO ?').run(aside);
+    copied = true;
+  } catch {
+    // Left to the caller's message: the database is recreated empty.
+  }
+  db.close();
+  // A write-ahead log left at the path belongs to the deleted database (another process still has it
+  // open): SQLite would replay it into the new file and corrupt it, so it is moved aside.
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}${suffix}.orphaned-${Date.now()}`);
+  }
+  if (!copied) return false;
+  try {
+    linkSync(aside, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+  return true;
+}
+
+function openDatabase(path: string): Database.Database {
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -116,7 +226,7 @@ export function openSqliteStore(path: string): Store {
     // https://www.sqlite.org/pragma.html#pragma_synchronous
     db.pragma('synchronous = NORMAL');
     migrate(db);
-    return createStore(db);
+    return db;
   } catch (error) {
     db.close();
     throw error;
@@ -158,9 +268,14 @@ function migrate(db: Database.Database): void {
 }
 
 function createStore(db: Database.Database): Store {
-  const claim = db.prepare<[string, number]>(
-    'INSERT INTO deliveries (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  // A conflicting key is taken over only when its claim was never delivered and its lease has run out;
+  // the upsert is one statement, so of processes racing for an expired claim exactly one changes the row.
+  const claim = db.prepare<[{ key: string; at: number; lease: number }]>(
+    `INSERT INTO deliveries (key, claimed_at) VALUES (@key, @at)
+     ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at
+     WHERE deliveries.delivered_at IS NULL AND deliveries.claimed_at <= @at - @lease`,
   );
+  const markDelivered = db.prepare<[number, string]>('UPDATE deliveries SET delivered_at = ? WHERE key = ?');
   const insertQuestion = db.prepare<[string, string | null, number, number, string, string, string, number]>(
     `INSERT INTO questions (question, topic, answered, score, lang, user_id, surface, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -290,7 +405,11 @@ function createStore(db: Database.Database): Store {
 
     async claimDelivery(key: string, at: Date): Promise<boolean> {
       // The primary key makes the insert the lock: of any number of processes, exactly one changes a row.
-      return claim.run(key, epochMs(at)).changes === 1;
+      return claim.run({ key, at: epochMs(at), lease: TIME_LIMITS.deliveryLeaseMs }).changes === 1;
+    },
+
+    async markDelivered(key: string, at: Date): Promise<void> {
+      markDelivered.run(epochMs(at), key);
     },
 
     async recordQuestion(entry: QuestionRecord): Promise<void> {

@@ -6,9 +6,14 @@ export interface Store {
   /**
    * Claims a delivery key (an Events API `event_id`, a message's `channel:ts`, an interaction id) once.
    * Returns false when the key was already claimed — by this process or another sharing the database —
-   * so retries and double deliveries never produce a second reply.
+   * so retries and double deliveries never produce a second reply. A claim never marked delivered is a
+   * lease: once it is `TIME_LIMITS.deliveryLeaseMs` old (a process killed between claim and post), the
+   * next claim of the key, e.g. Slack's retry, succeeds, so the answer goes out at least once.
    */
   claimDelivery(key: string, at: Date): Promise<boolean>;
+
+  /** Records that a claimed delivery was made, so the claim never expires (until pruned). */
+  markDelivered(key: string, at: Date): Promise<void>;
 
   /** Records one question and what the bot did with it (for the unanswered and most-asked reports). */
   recordQuestion(entry: QuestionRecord): Promise<void>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TIME_LIMITS } from '../../src/limits.js';
 import { epochMs } from '../../src/store/rows.js';
 import type {
   FeedbackRecord,
@@ -21,6 +22,8 @@ export interface MemoryDatabase {
   readonly questions: QuestionRecord[];
   readonly feedback: FeedbackRecord[];
   readonly claims: Map<string, Date>;
+  /** The claimed keys whose delivery was made. */
+  readonly delivered: Set<string>;
   readonly subscriptions: Map<string, TipSubscription>;
   /** Claimed tip slots by channel, then local date (YYYY-MM-DD). */
   readonly slots: Map<string, Map<string, TipSlot>>;
@@ -32,6 +35,7 @@ export function createMemoryDatabase(): MemoryDatabase {
     questions: [],
     feedback: [],
     claims: new Map(),
+    delivered: new Set(),
     subscriptions: new Map(),
     slots: new Map(),
     rotations: new Map(),
@@ -46,37 +50,52 @@ export interface MemoryStore extends Store {
   readonly questions: QuestionRecord[];
   readonly feedback: FeedbackRecord[];
   readonly claims: Map<string, Date>;
+  readonly delivered: Set<string>;
   readonly subscriptions: Map<string, TipSubscription>;
   /** Makes every later call to `method` reject with `error`. */
   failWith(method: FailableMethod, error: Error): void;
+  /** Makes every later call to `method` wait forever, as a query on a paused database server does. */
+  hang(method: FailableMethod): void;
 }
 
 /** Code point order, as SQLite sorts text and PostgreSQL with COLLATE "C". */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
-  const { questions, feedback, claims, subscriptions, slots, rotations } = database;
+  const { questions, feedback, claims, delivered, subscriptions, slots, rotations } = database;
   const failures = new Map<FailableMethod, Error>();
+  const hanging = new Set<FailableMethod>();
   const failIfAsked = (method: FailableMethod) => {
     const error = failures.get(method);
     if (error) throw error;
   };
+  /** A call to a hanging method never settles; every other call goes on as usual. */
+  const orHang = <T>(method: FailableMethod, call: () => Promise<T>): Promise<T> =>
+    hanging.has(method) ? new Promise<T>(() => {}) : call();
   // Records are copied in and out, as a database does: a caller changing an object changes nothing stored.
   const copy = <T extends { at: Date }>(entry: T): T => ({ ...entry, at: new Date(epochMs(entry.at)) });
 
-  return {
+  const store: MemoryStore = {
     questions,
     feedback,
     claims,
+    delivered,
     subscriptions,
     failWith: (method, error) => void failures.set(method, error),
+    hang: (method) => void hanging.add(method),
 
     async claimDelivery(key, at) {
       failIfAsked('claimDelivery');
       const ms = epochMs(at);
-      if (claims.has(key)) return false;
+      const held = claims.get(key);
+      if (held && (delivered.has(key) || ms - +held < TIME_LIMITS.deliveryLeaseMs)) return false;
       claims.set(key, new Date(ms));
       return true;
+    },
+    async markDelivered(key, at) {
+      failIfAsked('markDelivered');
+      epochMs(at);
+      if (claims.has(key)) delivered.add(key);
     },
     async recordQuestion(entry) {
       failIfAsked('recordQuestion');
@@ -119,7 +138,12 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
         list.splice(0, list.length, ...list.filter((entry) => +entry.at >= cutoff));
       keepRecent(questions);
       keepRecent(feedback);
-      for (const [key, at] of claims) if (+at < cutoff) claims.delete(key);
+      for (const [key, at] of claims) {
+        if (+at < cutoff) {
+          claims.delete(key);
+          delivered.delete(key);
+        }
+      }
     },
 
     async saveTipSubscription(subscription) {
@@ -179,4 +203,11 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
 
     async close() {},
   };
+  for (const [method, call] of Object.entries(store) as [FailableMethod, unknown][]) {
+    if (typeof call !== 'function' || ['close', 'failWith', 'hang'].includes(method)) continue;
+    // Each method's type differs; the wrapper passes the arguments through unchanged.
+    const original = call as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(store, { [method]: (...args: unknown[]) => orHang(method, () => original(...args)) });
+  }
+  return store;
 }

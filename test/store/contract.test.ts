@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TIME_LIMITS } from '../../src/limits.js';
 import { openStore, StoreError } from '../../src/store/index.js';
 import type { FeedbackRecord, QuestionRecord, Store, TipSubscription } from '../../src/store/store.js';
 import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
@@ -253,6 +254,36 @@ function describeStore(
         expect(results.filter(Boolean)).toHaveLength(1);
       });
 
+      it('grants a claim never marked delivered again once its lease has run out, to one process', async () => {
+        const first = await open();
+        const second = await open();
+        const leaseEnd = new Date(NOW.getTime() + TIME_LIMITS.deliveryLeaseMs);
+        expect(await first.claimDelivery('Ev-killed', NOW)).toBe(true);
+
+        expect(await second.claimDelivery('Ev-killed', new Date(leaseEnd.getTime() - 1))).toBe(false);
+        const retries = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => [first, second][i % 2]!.claimDelivery('Ev-killed', leaseEnd)),
+        );
+        expect(retries.filter(Boolean)).toHaveLength(1);
+        // The new claim is a lease of its own.
+        expect(await first.claimDelivery('Ev-killed', new Date(leaseEnd.getTime() + 1))).toBe(false);
+      });
+
+      it('never grants a claim again once it is marked delivered', async () => {
+        const first = await open();
+        expect(await first.claimDelivery('Ev-posted', NOW)).toBe(true);
+        await first.markDelivered('Ev-posted', NOW);
+
+        expect(await (await open()).claimDelivery('Ev-posted', new Date(NOW.getTime() + DAY_MS))).toBe(false);
+      });
+
+      it('marks nothing for a key never claimed', async () => {
+        const store = await open();
+        await store.markDelivered('Ev-unknown', NOW);
+
+        expect(await store.claimDelivery('Ev-unknown', NOW)).toBe(true);
+      });
+
       it('still refuses a claimed key after the store is reopened', async () => {
         const store = await open();
         await store.claimDelivery('Ev123', NOW);
@@ -271,6 +302,7 @@ function describeStore(
           { version: 1 },
           { version: 2 },
           { version: 3 },
+          { version: 4 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
@@ -290,6 +322,7 @@ function describeStore(
           { version: 1 },
           { version: 2 },
           { version: 3 },
+          { version: 4 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
       });
@@ -322,6 +355,20 @@ function describeStore(
         expect((await store.listQuestions(new Date(0))).map((q) => q.question)).toEqual([capped]);
         await store.recordFeedback(feedback({ question: 'q', topic: 'volumes', channel: '', userId: 'U1' }));
         expect(await store.listFeedback(new Date(0))).toHaveLength(3);
+      });
+
+      it('counts the claims made before version 4 as delivered, so an upgrade answers no event again', async () => {
+        await (await open()).close();
+        // The database as version 3 left it: claims without a delivery time.
+        await sql().run(
+          'ALTER TABLE deliveries DROP COLUMN delivered_at; DELETE FROM schema_version WHERE version = 4',
+        );
+        await sql().run(
+          `INSERT INTO deliveries (key, claimed_at) VALUES ('Ev-before-upgrade', ${NOW.getTime()})`,
+        );
+
+        const store = await open();
+        expect(await store.claimDelivery('Ev-before-upgrade', new Date(NOW.getTime() + DAY_MS))).toBe(false);
       });
 
       it('refuses a schema written by a newer version of the bot', async () => {
@@ -467,6 +514,7 @@ function describeStore(
         await expect(store.recordQuestion(question({ at: invalid }))).rejects.toThrow(RangeError);
         await expect(store.recordFeedback(feedback({ at: invalid }))).rejects.toThrow(RangeError);
         await expect(store.claimDelivery('Ev1', invalid)).rejects.toThrow(RangeError);
+        await expect(store.markDelivered('Ev1', invalid)).rejects.toThrow(RangeError);
         await expect(store.prune(invalid)).rejects.toThrow(RangeError);
       });
     });
@@ -483,7 +531,9 @@ function describeStore(
         await store.recordFeedback(feedback({ question: 'old', at: old }));
         await store.recordFeedback(feedback({ question: 'recent', at: recent }));
         await store.claimDelivery('old-event', old);
+        await store.markDelivered('old-event', old);
         await store.claimDelivery('recent-event', recent);
+        await store.markDelivered('recent-event', recent);
 
         await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
         return store;

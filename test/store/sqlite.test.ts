@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -157,3 +157,67 @@ function errorFrom(fn: () => unknown): StoreError {
   }
   throw new Error('expected a StoreError, but nothing was thrown');
 }
+
+describe('When the database file is deleted while the bot runs', () => {
+  const question = (text: string) => ({
+    question: text,
+    topic: 'container',
+    answered: true,
+    score: 0.9,
+    lang: 'en' as const,
+    userId: 'U1',
+    surface: 'command' as const,
+    at: NOW,
+  });
+
+  function openReporting(path: string) {
+    const reports: string[] = [];
+    const store = openSqliteStore(path, (message) => reports.push(message));
+    opened.push(store);
+    return { store, reports };
+  }
+
+  it.each([
+    ['the file alone', ['']],
+    ['the file and its write-ahead log', ['', '-wal', '-shm']],
+  ])(
+    'notices %s gone at the next call, says so loudly, and puts back everything stored',
+    async (_, suffixes) => {
+      const path = join(dir, 'bot.sqlite');
+      const { store, reports } = openReporting(path);
+      await store.recordQuestion(question('before the deletion'));
+      await store.claimDelivery('Ev-answered', NOW);
+      await store.markDelivered('Ev-answered', NOW);
+      for (const suffix of suffixes) rmSync(path + suffix, { force: true });
+
+      await store.recordQuestion(question('after the deletion'));
+
+      expect(reports).toEqual([expect.stringContaining('deleted while the bot was running')]);
+      expect(reports[0]).toContain('nothing lost');
+      // As the next process, or the bot after a restart, finds the file.
+      const next = open(path);
+      expect((await next.listQuestions(new Date(0))).map((entry) => entry.question)).toEqual([
+        'before the deletion',
+        'after the deletion',
+      ]);
+      expect(await next.claimDelivery('Ev-answered', new Date(NOW.getTime() + 3_600_000))).toBe(false);
+    },
+  );
+
+  it('uses a file that replaced it, saying so', async () => {
+    const path = join(dir, 'bot.sqlite');
+    const { store, reports } = openReporting(path);
+    await store.recordQuestion(question('in the old file'));
+    const elsewhere = join(dir, 'restored.sqlite');
+    await open(elsewhere).recordQuestion(question('in the restored file'));
+    await opened.at(-1)?.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+    rmSync(path);
+    renameSync(elsewhere, path);
+
+    expect((await store.listQuestions(new Date(0))).map((entry) => entry.question)).toEqual([
+      'in the restored file',
+    ]);
+    expect(reports).toEqual([expect.stringContaining('replaced while the bot was running')]);
+  });
+});

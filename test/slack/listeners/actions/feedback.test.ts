@@ -60,6 +60,15 @@ describe('When someone rates an answer', () => {
     expect(h.responses).toHaveLength(1);
   });
 
+  it('still thanks the person when the database hangs, once storing has taken longer than its time limit', async () => {
+    const h = createListenerHarness();
+    h.store.hang('recordFeedback');
+    await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackHelpful, value: VALUE }));
+
+    expect(h.responses[0]?.text).toBe(phrase('feedbackThanks', 'en'));
+    expect(h.logged('could not store feedback')).toMatchObject({ level: 'error' });
+  });
+
   it('stores the feedback without replying where there is no response_url', async () => {
     const h = createListenerHarness();
     await feedback(h.deps)(

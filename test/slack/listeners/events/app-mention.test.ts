@@ -12,6 +12,7 @@ import {
   mentionArgs,
 } from '../../../fakes/slack-args.js';
 import { platformError } from '../../../fakes/slack-client.js';
+import { TIME_LIMITS } from '../../../../src/limits.js';
 
 const TOP_LEVEL_TS = '1750000100.000100';
 const THREAD_TS = '1750000050.000050';
@@ -131,6 +132,65 @@ describe('When the same mention arrives more than once', () => {
 
     expect(h.slack.argsOf('chat.postMessage')).toHaveLength(1);
     expect(h.logged('could not claim a delivery; answering anyway')).toMatchObject({ level: 'error' });
+  });
+});
+
+describe('When the database hangs', () => {
+  it('answers once claiming the mention has taken longer than its time limit, and logs it', async () => {
+    const h = createListenerHarness();
+    h.store.hang('claimDelivery');
+    h.store.hang('recordQuestion');
+    h.store.hang('markDelivered');
+    await appMention(h.deps)(mentionArgs(h));
+
+    expect(h.slack.argsOf('chat.postMessage')).toHaveLength(1);
+    expect(h.logged('could not claim a delivery; answering anyway')).toMatchObject({
+      level: 'error',
+      error: expect.objectContaining({ message: expect.stringContaining('took longer than') }),
+    });
+    expect(h.logged('could not store the question')).toMatchObject({ level: 'error' });
+  });
+});
+
+describe('When the process died between claiming a mention and posting the answer', () => {
+  const KEY = `message:${CHANNEL_ID}:${TOP_LEVEL_TS}`;
+  const claimedBefore = (ms: number) => new Date(FIXED_NOW.getTime() - ms);
+
+  it('marks the claim delivered once the answer is posted, so no retry answers again', async () => {
+    const h = createListenerHarness();
+    await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
+
+    expect(h.store.delivered).toEqual(new Set([KEY]));
+  });
+
+  it('answers Slack’s retry once the dead process’s claim has outlived its lease, and only once', async () => {
+    const h = createListenerHarness();
+    // What the killed process left: the claim, no answer.
+    await h.store.claimDelivery(KEY, claimedBefore(TIME_LIMITS.deliveryLeaseMs));
+
+    await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
+    await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
+
+    expect(h.slack.argsOf('chat.postMessage')).toHaveLength(1);
+    expect(h.store.delivered).toEqual(new Set([KEY]));
+  });
+
+  it('refuses a retry while the claim’s lease runs: the first process may still be posting', async () => {
+    const h = createListenerHarness();
+    await h.store.claimDelivery(KEY, claimedBefore(TIME_LIMITS.deliveryLeaseMs - 1));
+
+    await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
+
+    expect(h.slack.argsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('leaves the claim undelivered when neither the answer nor the apology could be posted', async () => {
+    const h = createListenerHarness();
+    h.slack.fail('chat.postMessage', platformError('fatal_error'));
+    h.slack.fail('chat.postEphemeral', platformError('fatal_error'));
+    await appMention(h.deps)(mentionArgs(h, { ts: TOP_LEVEL_TS }));
+
+    expect(h.store.delivered).toEqual(new Set());
   });
 });
 
