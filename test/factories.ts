@@ -54,6 +54,7 @@ export function topic(overrides: Partial<Topic> & { id: string }): Topic {
     links: [{ title: `${id} docs`, url: `https://docs.docker.com/${id}/`, lang: 'en' }],
     related: [],
     tip: { en: `Tip about ${id}.`, ja: `${id}のヒント。` },
+    errors: [],
     reviewed: '2026-01-15',
     file: `knowledge/${id}.md`,
     ...overrides,

@@ -13,10 +13,11 @@ const { values } = argsOrExit('kb', () =>
 const kb = loadKnowledgeOrExit();
 
 if (values.json) {
-  const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip }) => ({
+  const entries = kb.topics.map(({ id, title, aliases, errors, answer, links, related, tip }) => ({
     id,
     title,
     aliases,
+    errors,
     answer,
     links,
     related,

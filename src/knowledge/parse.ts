@@ -25,6 +25,8 @@ const frontMatterSchema = z.strictObject({
     .min(1, 'needs at least one documentation link')
     .max(3, 'has more than 3 links; keep the best 1-3'),
   tip: bilingualText,
+  /** Error output this topic fixes, as literal fragments; checked further by kb:check. */
+  errors: z.array(nonEmpty).default([]),
   /** The day the topic's facts were last checked against the documentation (YYYY-MM-DD). */
   reviewed: z.iso.date('must be the date the facts were last checked, as YYYY-MM-DD'),
 });
@@ -83,6 +85,7 @@ export function parseTopicFile(text: string, file: string): ParseResult {
       links: meta.links,
       related: meta.related,
       tip: meta.tip,
+      errors: meta.errors,
       reviewed: meta.reviewed,
       file,
     },
