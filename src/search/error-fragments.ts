@@ -51,20 +51,15 @@ export function buildErrorMatcher(topics: readonly Topic[]): (question: string) 
   return (question) => {
     if (fragments.length === 0) return [];
     const text = foldErrorText(stripSlackMarkup(question));
-    // The question without spaces, and where each of its characters is in `text`.
-    let compact = '';
-    const at: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i] as string;
-      if (WHITESPACE.test(char)) continue;
-      compact += char;
-      at.push(i);
-    }
+    const compact = text.replace(/\s+/gu, '');
+    // Where each character of `compact` is in `text`, worked out only once some fragment is found.
+    let at: number[] | undefined;
+    const positions = () => (at ??= compactPositions(text));
 
     const found: { fragment: Fragment; position: number }[] = [];
     for (const fragment of fragments) {
       if (fragment.key.length > compact.length) continue;
-      const position = findWhole(fragment, compact, text, at);
+      const position = findWhole(fragment, compact, text, positions);
       if (position >= 0) found.push({ fragment, position });
     }
     found.sort((a, b) => b.fragment.key.length - a.fragment.key.length || a.position - b.position);
@@ -81,12 +76,13 @@ export function buildErrorMatcher(topics: readonly Topic[]): (question: string) 
 }
 
 /** Where the fragment first occurs in the question without running into a neighbouring word, or -1. */
-function findWhole(fragment: Fragment, compact: string, text: string, at: number[]): number {
+function findWhole(fragment: Fragment, compact: string, text: string, positions: () => number[]): number {
   for (
     let start = compact.indexOf(fragment.key);
     start >= 0;
     start = compact.indexOf(fragment.key, start + 1)
   ) {
+    const at = positions();
     const before = text[(at[start] as number) - 1] ?? ' ';
     const after = text[(at[start + fragment.key.length - 1] as number) + 1] ?? ' ';
     if (fragment.wordStart && WORD_CHAR.test(before)) continue;
@@ -94,4 +90,10 @@ function findWhole(fragment: Fragment, compact: string, text: string, at: number
     return start;
   }
   return -1;
+}
+
+function compactPositions(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (!WHITESPACE.test(text[i] as string)) at.push(i);
+  return at;
 }
