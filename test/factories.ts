@@ -5,10 +5,12 @@ interface TopicFileOptions {
   related?: string[];
   url?: string;
   aliases?: { en?: string[]; ja?: string[] };
+  /** the `errors:` field, left out when not given */
+  errors?: string[];
 }
 
 /** A knowledge file as an author writes it, with only what a test cares about filled in. */
-export function topicFile({ id, related = [], url, aliases = {} }: TopicFileOptions): {
+export function topicFile({ id, related = [], url, aliases = {}, errors }: TopicFileOptions): {
   path: string;
   text: string;
 } {
@@ -22,7 +24,7 @@ title:
 aliases:
   en:${list(aliases.en ?? [id])}
   ja:${list(aliases.ja ?? [])}
-related: [${related.join(', ')}]
+${errors === undefined ? '' : `errors:${errors.map((error) => `\n  - ${JSON.stringify(error)}`).join('')}\n`}related: [${related.join(', ')}]
 links:
   - title: ${id} docs
     url: ${url ?? `https://docs.docker.com/${id}/`}
@@ -54,6 +56,7 @@ export function topic(overrides: Partial<Topic> & { id: string }): Topic {
     links: [{ title: `${id} docs`, url: `https://docs.docker.com/${id}/`, lang: 'en' }],
     related: [],
     tip: { en: `Tip about ${id}.`, ja: `${id}のヒント。` },
+    errors: [],
     quiz: [],
     reviewed: '2026-01-15',
     file: `knowledge/${id}.md`,

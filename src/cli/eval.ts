@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnswerEngine } from '../search/engine.js';
-import { accuracy, evaluate, readEvalFile } from '../search/evaluate.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { createAnswerEngine, type AnswerEngine } from '../search/engine.js';
+import {
+  accuracy,
+  calibrate,
+  evaluate,
+  readEvalFile,
+  type CalibrationBand,
+  type EvalAnswer,
+  type EvalCase,
+  type EvalOutcome,
+} from '../search/evaluate.js';
 import { DEFAULT_EVAL_FILE, PROJECT_ROOT } from '../paths.js';
 import { argsOrExit, exitQuietlyWhenPipeCloses, loadKnowledgeOrExit, requireFile } from './shared.js';
 
@@ -17,47 +27,156 @@ interface Floor {
   maxOffTopicAnswered: number;
 }
 
+/** The independent question sets kept beside the tests; `--calibration` reads them with the eval file. */
+const QUESTION_SET_DIR = join(PROJECT_ROOT, 'test', 'fixtures');
+
 const { values } = argsOrExit('eval', () =>
-  parseArgs({ args: process.argv.slice(2), options: { file: { type: 'string' } }, strict: true }),
+  parseArgs({
+    args: process.argv.slice(2),
+    options: { file: { type: 'string' }, calibration: { type: 'boolean', default: false } },
+    strict: true,
+  }),
 );
-const file = requireFile(
-  'eval',
-  values.file ?? DEFAULT_EVAL_FILE,
-  values.file !== undefined ? 'check the --file path.' : 'restore it from git, or run `npm run sync:shared`.',
-);
-const floorFile = requireFile('eval', join(PROJECT_ROOT, 'eval-floor.json'), 'restore it from git.');
-const floor = JSON.parse(readFileSync(floorFile, 'utf8')) as Floor;
+const file =
+  values.file === undefined ? undefined : requireFile('eval', values.file, 'check the --file path.');
 
 const kb = loadKnowledgeOrExit();
-const cases = readEvalFile(file);
-const unknown = cases.flatMap((c) =>
-  c.accept.filter((id) => !kb.byId.has(id)).map((id) => ({ line: c.line, id })),
-);
-if (unknown.length > 0) {
-  for (const { line, id } of unknown)
-    console.error(`eval: ${file}:${line} names topic "${id}", which knowledge/ does not have`);
-  process.exit(1);
-}
 const engine = createAnswerEngine(kb.topics);
-const report = evaluate(cases, (question) => {
-  const result = engine.search(question);
-  return { topic: result.topic?.id ?? null, score: result.score };
-});
+
+if (values.calibration) {
+  const files = file !== undefined ? [file] : everyQuestionSet();
+  const outcomes: EvalOutcome[] = [];
+  for (const path of files) outcomes.push(...evaluate(casesOf(path, kb), answerWith(engine)).outcomes);
+  printCalibration(files, outcomes);
+  process.exit(0);
+}
+
+const evalFile =
+  file ?? requireFile('eval', DEFAULT_EVAL_FILE, 'restore it from git, or run `npm run sync:shared`.');
+const floorFile = requireFile('eval', join(PROJECT_ROOT, 'eval-floor.json'), 'restore it from git.');
+const floor = JSON.parse(readFileSync(floorFile, 'utf8')) as Floor;
+const report = evaluate(casesOf(evalFile, kb), answerWith(engine));
 
 for (const miss of report.misses) {
   const expected = miss.case.accept.length > 0 ? miss.case.accept.join('|') : '(no answer)';
+  const how = miss.errorMatch === null ? '' : `, error ${JSON.stringify(miss.errorMatch)}`;
   console.log(
     `miss  line ${miss.case.line}: ${JSON.stringify(miss.case.question)} → ${miss.got ?? '(no answer)'} ` +
-      `(score ${miss.score}), expected ${expected}`,
+      `(score ${miss.score}${how}), expected ${expected}`,
   );
 }
 
 const acc = accuracy(report);
 const pass = acc >= floor.inScopeAccuracy && report.offTopicAnswered <= floor.maxOffTopicAnswered;
 console.log(
-  `eval: in-scope ${report.inScopeCorrect}/${report.inScope} correct (${(acc * 100).toFixed(1)}%), ` +
+  `eval: in-scope ${report.inScopeCorrect}/${report.inScope} correct (${percent(report.inScopeCorrect, report.inScope)}), ` +
     `off-topic answered ${report.offTopicAnswered}/${report.offTopic}; ` +
     `floor ${(floor.inScopeAccuracy * 100).toFixed(1)}% and ${floor.maxOffTopicAnswered} off-topic: ` +
     (pass ? 'PASS' : 'FAIL'),
 );
+console.log(
+  `eval: right topic ranked first ${report.inScopeRankedFirst}/${report.inScope} ` +
+    `(${percent(report.inScopeRankedFirst, report.inScope)}); right answer or among the suggestions ` +
+    `${report.inScopeSuggested}/${report.inScope} (${percent(report.inScopeSuggested, report.inScope)})`,
+);
 process.exit(pass ? 0 : 1);
+
+/** What the engine made of a question, as the eval counts it. */
+function answerWith(answers: AnswerEngine): (question: string) => EvalAnswer {
+  return (question) => {
+    const result = answers.search(question);
+    return {
+      topic: result.topic?.id ?? null,
+      score: result.score,
+      ranked: answers.rank(question)[0]?.topic.id ?? null,
+      suggestions: result.suggestions.map((topic) => topic.id),
+      errorMatch: result.errorMatch,
+    };
+  };
+}
+
+/** The questions of a file, or the command ends naming each topic id the knowledge does not have. */
+function casesOf(path: string, knowledge: KnowledgeBase): EvalCase[] {
+  const cases = readEvalFile(path);
+  const unknown = cases.flatMap((c) =>
+    c.accept.filter((id) => !knowledge.byId.has(id)).map((id) => ({ line: c.line, id })),
+  );
+  if (unknown.length > 0) {
+    for (const { line, id } of unknown)
+      console.error(`eval: ${path}:${line} names topic "${id}", which knowledge/ does not have`);
+    process.exit(1);
+  }
+  return cases;
+}
+
+/** The eval file and every question set in test/fixtures/, those present. */
+function everyQuestionSet(): string[] {
+  let sets: string[] = [];
+  try {
+    sets = readdirSync(QUESTION_SET_DIR)
+      .filter((name) => name.endsWith('.tsv'))
+      .sort()
+      .map((name) => join(QUESTION_SET_DIR, name));
+  } catch {
+    // A deployed image carries no test/ folder: the eval file alone is scored.
+  }
+  return [requireFile('eval', DEFAULT_EVAL_FILE, 'restore it from git.'), ...sets];
+}
+
+function printCalibration(files: string[], outcomes: EvalOutcome[]): void {
+  const inScope = outcomes.filter((o) => o.case.accept.length > 0).length;
+  console.log(
+    `eval --calibration: ${outcomes.length} questions (${inScope} in scope, ${outcomes.length - inScope} off-topic) ` +
+      `from ${files.map((path) => relative(process.cwd(), path) || path).join(', ')}`,
+  );
+  console.log("Per band of the best topic's score (answers an error fragment decided apart):");
+  const header = [
+    'score band',
+    'questions',
+    'answered',
+    'right',
+    'not answered, top right',
+    'off-topic',
+    'off-topic answered',
+  ];
+  const row = (band: CalibrationBand) => [
+    band.band,
+    band.questions,
+    band.answered,
+    band.answeredRight,
+    band.unansweredRankedRight,
+    band.offTopic,
+    band.offTopicAnswered,
+  ];
+  const bands = calibrate(outcomes);
+  const total: CalibrationBand = {
+    band: 'all',
+    questions: 0,
+    answered: 0,
+    answeredRight: 0,
+    unansweredRankedRight: 0,
+    offTopic: 0,
+    offTopicAnswered: 0,
+  };
+  for (const band of bands) {
+    total.questions += band.questions;
+    total.answered += band.answered;
+    total.answeredRight += band.answeredRight;
+    total.unansweredRankedRight += band.unansweredRankedRight;
+    total.offTopic += band.offTopic;
+    total.offTopicAnswered += band.offTopicAnswered;
+  }
+  const lines = [header, ...bands.map(row), row(total)].map((cells) => cells.map(String));
+  const widths = header.map((_, i) => Math.max(...lines.map((cells) => (cells[i] ?? '').length)));
+  for (const cells of lines) {
+    console.log(
+      cells
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  '),
+    );
+  }
+}
+
+function percent(part: number, whole: number): string {
+  return `${((whole === 0 ? 1 : part / whole) * 100).toFixed(1)}%`;
+}

@@ -13,17 +13,20 @@ const { values } = argsOrExit('kb', () =>
 const kb = loadKnowledgeOrExit();
 
 if (values.json) {
-  const entries = kb.topics.map(({ id, title, aliases, answer, links, related, tip, quiz, reviewed }) => ({
-    id,
-    title,
-    aliases,
-    answer,
-    links,
-    related,
-    tip,
-    quiz,
-    reviewed,
-  }));
+  const entries = kb.topics.map(
+    ({ id, title, aliases, errors, answer, links, related, tip, quiz, reviewed }) => ({
+      id,
+      title,
+      aliases,
+      errors,
+      answer,
+      links,
+      related,
+      tip,
+      quiz,
+      reviewed,
+    }),
+  );
   console.log(JSON.stringify(entries, null, 2));
 } else {
   for (const topic of kb.topics) console.log(`${topic.id.padEnd(24)} ${topic.title.en} / ${topic.title.ja}`);

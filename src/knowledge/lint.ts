@@ -1,3 +1,4 @@
+import { errorFragmentKey, MIN_ERROR_FRAGMENT_LENGTH } from './error-fragments.js';
 import type { KnowledgeProblem } from './errors.js';
 import type { KnowledgeBase } from './load.js';
 import { TRACKS_FILE } from './tracks.js';
@@ -20,7 +21,8 @@ export type KnownLinks = Record<string, { url: string; lang: string }[]>;
  * Checks that keep the knowledge base good to answer from, beyond being loadable: an alias in two
  * topics makes the engine guess between them; a long answer stops being a quick answer; a Japanese
  * reader should get a Japanese page where one exists, and the same commands as an English reader; a tip is one
- * line in a channel.
+ * line in a channel. An error fragment answers with full confidence, so it must be specific (long enough)
+ * and lead to one topic only: not in two topics, and not inside another topic's alias.
  */
 export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -29,6 +31,13 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
     problems.push({ file: TRACKS_FILE, problem: 'no learning tracks: knowledge/tracks.yaml is missing or empty' });
   }
   const aliasOwners = new Map<string, string>();
+  const errorOwners = new Map<string, string>();
+  for (const topic of kb.topics) {
+    for (const fragment of topic.errors) {
+      const key = errorFragmentKey(fragment);
+      if (!errorOwners.has(key)) errorOwners.set(key, topic.id);
+    }
+  }
 
   for (const topic of kb.topics) {
     const file = topic.file;
@@ -67,6 +76,7 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
       }
     }
 
+    problems.push(...errorFragmentProblems(topic, errorOwners));
     const needed = notesTopics.has(topic.id) ? 2 : 1;
     if (topic.quiz.length < needed) {
       problems.push({
@@ -94,6 +104,54 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
         file,
         problem: `no Japanese link, but links.yaml has one for "${topic.id}": ${japanesePages[0]?.url}`,
       });
+    }
+  }
+  problems.push(...aliasesHoldingOtherErrors(kb, errorOwners));
+  return problems;
+}
+
+function errorFragmentProblems(topic: KnowledgeBase['topics'][number], owners: Map<string, string>) {
+  const problems: KnowledgeProblem[] = [];
+  const seen = new Set<string>();
+  for (const fragment of topic.errors) {
+    const key = errorFragmentKey(fragment);
+    const owner = owners.get(key);
+    if (key.length < MIN_ERROR_FRAGMENT_LENGTH) {
+      problems.push({
+        file: topic.file,
+        problem: `error fragment "${fragment}" is too short to be specific; give at least ${MIN_ERROR_FRAGMENT_LENGTH} characters of the message`,
+      });
+    } else if (seen.has(key)) {
+      problems.push({ file: topic.file, problem: `error fragment "${fragment}" is listed twice` });
+    } else if (owner !== topic.id) {
+      problems.push({
+        file: topic.file,
+        problem: `error fragment "${fragment}" is also an error fragment of "${owner}"; keep it in one topic`,
+      });
+    }
+    seen.add(key);
+  }
+  return problems;
+}
+
+/**
+ * A question that types an alias containing another topic's error fragment is answered with that
+ * other topic: the alias would never be the answer.
+ */
+function aliasesHoldingOtherErrors(kb: KnowledgeBase, owners: Map<string, string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const fragments = [...owners].filter(([key]) => key.length >= MIN_ERROR_FRAGMENT_LENGTH);
+  for (const topic of kb.topics) {
+    for (const alias of [...topic.aliases.en, ...topic.aliases.ja]) {
+      const aliasKey = errorFragmentKey(alias);
+      for (const [key, owner] of fragments) {
+        if (owner === topic.id || !aliasKey.includes(key)) continue;
+        const fragment = kb.byId.get(owner)?.errors.find((text) => errorFragmentKey(text) === key) ?? key;
+        problems.push({
+          file: topic.file,
+          problem: `alias "${alias}" holds the error fragment "${fragment}" of "${owner}", which answers it; keep them in one topic`,
+        });
+      }
     }
   }
   return problems;

@@ -66,6 +66,8 @@ const frontMatterSchema = z.strictObject({
     .min(1, 'needs at least one documentation link')
     .max(3, 'has more than 3 links; keep the best 1-3'),
   tip: bilingualText,
+  /** Error output this topic fixes, as literal fragments; checked further by kb:check. */
+  errors: z.array(nonEmpty).default([]),
   /** Quiz questions for studying the topic (`/docker quiz`, `/docker learn`). */
   quiz: z.array(quizItemSchema).default([]),
   /** The day the topic's facts were last checked against the documentation (YYYY-MM-DD). */
@@ -126,6 +128,7 @@ export function parseTopicFile(text: string, file: string): ParseResult {
       links: meta.links,
       related: meta.related,
       tip: meta.tip,
+      errors: meta.errors,
       quiz: meta.quiz,
       reviewed: meta.reviewed,
       file,

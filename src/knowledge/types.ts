@@ -18,6 +18,11 @@ export interface Topic {
   links: DocLink[];
   related: string[];
   tip: Bilingual<string>;
+  /**
+   * Literal fragments of Docker, Compose, Kubernetes or BuildKit error output that this topic fixes
+   * (`port is already allocated`): a question containing one is answered with this topic.
+   */
+  errors: string[];
   /** Multiple-choice questions for studying the topic; at least one per topic (`kb:check`). */
   quiz: QuizItem[];
   /** The day its facts were last checked against the documentation, `YYYY-MM-DD`. */

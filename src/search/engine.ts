@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
+import { buildErrorMatcher } from './error-fragments.js';
 import { IntList } from './int-list.js';
 import { COMMON_ENGLISH_WORDS } from './english-words.js';
 import { detectLang } from './normalize.js';
@@ -24,6 +25,11 @@ export interface SearchResult {
   score: number;
   /** "Did you mean" topics: the runners-up of a low-confidence answer, or the best guesses of a non-answer. */
   suggestions: Topic[];
+  /**
+   * The error fragment (a topic's `errors:`) the question contains, which decided the answer with
+   * full confidence; null when words decided.
+   */
+  errorMatch: string | null;
 }
 
 export interface AnswerEngine {
@@ -47,6 +53,8 @@ interface Hit {
   score: number;
   /** whether some word of the question matched the topic exactly (not as a typo or a part) */
   exact: boolean;
+  /** the topic's error fragment the question contains, if any */
+  error?: string;
 }
 
 interface TermMatch {
@@ -64,6 +72,7 @@ export function createAnswerEngine(
   config: SearchConfig = SEARCH_DEFAULTS,
 ): AnswerEngine {
   const index = buildIndex(topics, config);
+  const matchErrors = buildErrorMatcher(topics);
   const { terms, idf } = index;
   const idOf = (term: string) => terms.get(term);
   const known = (term: string) => terms.get(term) >= 0;
@@ -163,7 +172,22 @@ export function createAnswerEngine(
   }
 
   function search(question: string): SearchResult {
-    return decide(question, detectLang(question), rankHits(question));
+    return decide(question, detectLang(question), rankAll(question));
+  }
+
+  /**
+   * A pasted error message is the most specific thing a question can say: the topics whose error
+   * fragments it contains come first, with full confidence, then the topics its words reach.
+   */
+  function rankAll(question: string): Hit[] {
+    const errors = matchErrors(question);
+    const hits = rankHits(question);
+    if (errors.length === 0) return hits;
+    const errorTopics = new Set(errors.map((match) => match.topic));
+    return [
+      ...errors.map(({ topic, fragment }) => ({ index: topic, score: 1, exact: true, error: fragment })),
+      ...hits.filter((hit) => !errorTopics.has(hit.index)),
+    ];
   }
 
   /**
@@ -248,7 +272,7 @@ export function createAnswerEngine(
   }
 
   function rank(question: string): SearchHit[] {
-    return rankHits(question).map(({ index, score }) => ({
+    return rankAll(question).map(({ index, score }) => ({
       topic: topics[index] as Topic,
       score: round(score),
     }));
@@ -257,7 +281,26 @@ export function createAnswerEngine(
   function decide(question: string, lang: Lang, hits: Hit[]): SearchResult {
     const top = hits[0];
     const topTopic = top ? topics[top.index] : undefined;
-    if (!top || !topTopic) return { question, lang, answered: false, topic: null, score: 0, suggestions: [] };
+    if (!top || !topTopic) {
+      return { question, lang, answered: false, topic: null, score: 0, suggestions: [], errorMatch: null };
+    }
+    if (top.error !== undefined) {
+      // The other topics whose errors the question also contains are the only runners-up worth offering.
+      const suggestions = hits
+        .slice(1)
+        .filter((hit) => hit.error !== undefined)
+        .slice(0, config.maxSuggestions)
+        .map((hit) => topics[hit.index] as Topic);
+      return {
+        question,
+        lang,
+        answered: true,
+        topic: topTopic,
+        score: 1,
+        suggestions,
+        errorMatch: top.error,
+      };
+    }
 
     // A close runner-up that the best topic lists as related is a neighbour, not a rival.
     const rival = hits.slice(1).find((hit) => !topTopic.related.includes(topics[hit.index]?.id ?? ''));
@@ -282,6 +325,7 @@ export function createAnswerEngine(
       topic: answered ? topTopic : null,
       score: round(top.score),
       suggestions,
+      errorMatch: null,
     };
   }
 

@@ -77,7 +77,7 @@ describe('npm run kb -- --json', () => {
     expect(topics.length).toBeGreaterThanOrEqual(61);
     for (const topic of topics) {
       expect(Object.keys(topic).sort()).toEqual(
-        ['id', 'title', 'aliases', 'answer', 'links', 'related', 'tip', 'quiz', 'reviewed'].sort(),
+        ['id', 'title', 'aliases', 'errors', 'answer', 'links', 'related', 'tip', 'quiz', 'reviewed'].sort(),
       );
       expect(topic.quiz).toEqual(
         expect.arrayContaining([
@@ -89,6 +89,8 @@ describe('npm run kb -- --json', () => {
         ]),
       );
     }
+    const ports = topics.find((topic) => topic.id === 'port-publishing');
+    expect(ports?.errors).toContain('port is already allocated');
   });
 });
 
@@ -101,6 +103,30 @@ describe('npm run eval', () => {
     expect(status).not.toBe(0);
     expect(stdout).toContain('miss  line 1: "what is an image" → image');
     expect(stdout).toMatch(/in-scope 1\/2 correct \(50\.0%\).*FAIL/);
+  });
+
+  it('also counts the right topic ranked first, and the right topic answered or suggested', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eval-')), 'questions.tsv');
+    // "docker" alone is not answered: docker-run ranks first, container is among the suggestions.
+    writeFileSync(
+      file,
+      'docker\tdocker-run\ndocker\tcontainer\nwhat is an image\tkubernetes\nwhat is a container\tcontainer\n',
+    );
+    const { stdout } = run('eval', ['--file', file]);
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-2)).toMatch(/^eval: in-scope 1\/4 correct \(25\.0%\), off-topic answered 0\/0; .*FAIL$/);
+    expect(lines.at(-1)).toBe(
+      'eval: right topic ranked first 2/4 (50.0%); right answer or among the suggestions 3/4 (75.0%)',
+    );
+  });
+
+  it('names the error fragment behind a wrong answer', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eval-')), 'questions.tsv');
+    writeFileSync(file, 'Bind for 0.0.0.0:80 failed: port is already allocated\tnetworks\n');
+    const { stdout } = run('eval', ['--file', file]);
+    expect(stdout).toContain(
+      '→ port-publishing (score 1, error "port is already allocated"), expected networks',
+    );
   });
 
   it("scores the repository's own copy of the questions by default, at its floor", () => {
@@ -190,5 +216,47 @@ describe('npm run ask -- --explain', () => {
     expect(stdout).toMatch(/^image:\n {2}image sim=1 /m);
     expect(stdout).toMatch(/^ranking:\n {2}\d\.\d{3} {2}image$/m);
     expect(stdout).toMatch(/^answer: image; suggestions: /m);
+  });
+});
+
+describe('npm run eval -- --calibration', () => {
+  const row = (stdout: string, band: string) =>
+    stdout
+      .split('\n')
+      .find((line) => line.startsWith(`${band} `))
+      ?.trim()
+      .split(/\s{2,}/)
+      .slice(1)
+      .map(Number);
+
+  it('counts per score band the answers, the right ones, the missed right tops and the off-topic questions', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eval-')), 'questions.tsv');
+    writeFileSync(
+      file,
+      [
+        'Bind for 0.0.0.0:80 failed: port is already allocated ← what now\tport-publishing',
+        'what is an image\timage',
+        'docker\tdocker-run',
+        'where can I buy coffee beans\t-',
+      ].join('\n'),
+    );
+    const { status, stdout } = run('eval', ['--file', file, '--calibration']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('4 questions (3 in scope, 1 off-topic)');
+    // columns: questions, answered, right, not answered with the top right, off-topic, off-topic answered
+    expect(row(stdout, 'error match')).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(row(stdout, '0.0–0.1')).toEqual([1, 0, 0, 0, 1, 0]);
+    expect(row(stdout, '0.8–0.9')).toEqual([1, 0, 0, 1, 0, 0]);
+    expect(row(stdout, 'all')).toEqual([4, 2, 2, 1, 1, 0]);
+  });
+
+  it('reads every question set in the repository, and is a report, not a gate', () => {
+    const { status, stdout } = run('eval', ['--calibration']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('eval/questions.tsv');
+    expect(stdout).toContain('test/fixtures/dev-questions.tsv');
+    expect(stdout).toContain('test/fixtures/dev-questions-7.tsv');
+    expect(stdout).toMatch(/^0\.9–1\.0 /m);
+    expect(stdout).toMatch(/^error match /m);
   });
 });

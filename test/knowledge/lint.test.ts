@@ -64,4 +64,36 @@ describe('Authoring checks', () => {
     ]);
     expect(problemsOf(kb, { kubectl: [{ url: 'https://kubernetes.io/docs/', lang: 'en' }] })).toEqual([]);
   });
+
+  it('finds an error fragment in two topics, whatever its case and spacing', () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'port-publishing', errors: ['port is already allocated'] }),
+      topicFile({ id: 'networks', errors: ['Port  is already\nALLOCATED'] }),
+    ]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/networks.md: error fragment "Port  is already\nALLOCATED" is also an error fragment of "port-publishing"; keep it in one topic',
+    ]);
+  });
+
+  it('finds an error fragment listed twice in one topic', () => {
+    const kb = buildKnowledgeBase([topicFile({ id: 'resource-limits', errors: ['OOMKilled', 'oomkilled'] })]);
+    expect(problemsOf(kb)).toEqual(['knowledge/resource-limits.md: error fragment "oomkilled" is listed twice']);
+  });
+
+  it('finds an error fragment too short to be specific', () => {
+    const kb = buildKnowledgeBase([topicFile({ id: 'docker-run', errors: ['failed', 'Exited (0)'] })]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/docker-run.md: error fragment "failed" is too short to be specific; give at least 8 characters of the message',
+    ]);
+  });
+
+  it("finds an alias holding another topic's error fragment, which would answer it", () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'buildx', errors: ['exec format error'], aliases: { en: ['buildx', 'exec format error'] } }),
+      topicFile({ id: 'docker-run', aliases: { en: ['docker run exec format error'] } }),
+    ]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/docker-run.md: alias "docker run exec format error" holds the error fragment "exec format error" of "buildx", which answers it; keep them in one topic',
+    ]);
+  });
 });

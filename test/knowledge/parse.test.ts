@@ -84,6 +84,24 @@ describe('Loading knowledge files', () => {
     expect(problemsOf([file])[0]).toMatch(/knowledge\/image\.md: front matter: Unrecognized key.*relatd/);
   });
 
+  it('reads the error fragments a topic fixes, none when the field is left out', () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'image', errors: ['manifest unknown', 'invalid reference format'] }),
+      topicFile({ id: 'volumes' }),
+    ]);
+    expect(kb.byId.get('image')?.errors).toEqual(['manifest unknown', 'invalid reference format']);
+    expect(kb.byId.get('volumes')?.errors).toEqual([]);
+  });
+
+  it('refuses an empty error fragment and one that is not text', () => {
+    expect(problemsOf([topicFile({ id: 'image', errors: ['  '] })])).toEqual([
+      'knowledge/image.md: errors.0: must not be empty',
+    ]);
+    const file = topicFile({ id: 'image', errors: [] });
+    file.text = file.text.replace('errors:\n', 'errors:\n  - { message: x }\n');
+    expect(problemsOf([file])[0]).toMatch(/^knowledge\/image\.md: errors\.0: /);
+  });
+
   it('reports every problem of every file in one error', () => {
     const broken = topicFile({ id: 'image', url: 'ftp://x' });
     const missing = topicFile({ id: 'volumes', related: ['nowhere'] });

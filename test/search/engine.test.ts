@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { errorFragmentKey } from '../../src/knowledge/error-fragments.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/search/engine.js';
@@ -97,5 +98,144 @@ describe('The answer engine over a tiny knowledge base', () => {
     const result = engine.search('mount');
     expect(result.answered).toBe(false);
     expect(result.suggestions.map((t) => t.id).sort()).toEqual(['bind-mounts', 'volumes']);
+  });
+});
+
+describe('When a question contains a known error message', () => {
+  const topics = [
+    topic({ id: 'port-publishing', errors: ['port is already allocated', 'bind: address already in use'] }),
+    topic({ id: 'docker-hub', errors: ['toomanyrequests'] }),
+    topic({ id: 'buildx-multi-platform', errors: ['no matching manifest for', 'exec format error'] }),
+    topic({ id: 'windows-containers', errors: ['no matching manifest for windows'] }),
+    topic({ id: 'resource-limits', errors: ['Exited (137)'] }),
+    topic({ id: 'container-exits-immediately', errors: ['Exited (1)'] }),
+    topic({ id: 'docker-compose', errors: ['the attribute `version` is obsolete'] }),
+    topic({ id: 'volumes', aliases: { en: ['volume', 'keep data'], ja: [] } }),
+  ];
+  const engine = createAnswerEngine(topics);
+
+  it('answers a pasted multi-line log with the topic of the error, with full confidence', () => {
+    const log = [
+      'hey, our deploy script broke this morning, no idea why. this is what it printed:',
+      '```',
+      '$ docker compose up -d',
+      '[+] Running 2/3',
+      ' ✔ Network app_default  Created',
+      'Error response from daemon: driver failed programming external connectivity on endpoint',
+      'app-web-1 (3f2a): Bind for 0.0.0.0:8080 failed: port is already allocated',
+      '```',
+      'what do I do? the volume with our data must survive',
+    ].join('\n');
+    expect(engine.search(log)).toMatchObject({
+      answered: true,
+      topic: { id: 'port-publishing' },
+      score: 1,
+      suggestions: [],
+      errorMatch: 'port is already allocated',
+    });
+    expect(engine.rank(log)[0]).toMatchObject({ topic: { id: 'port-publishing' }, score: 1 });
+  });
+
+  it('ignores case, width, line breaks and spaces inside the message', () => {
+    for (const question of [
+      'PORT IS ALREADY ALLOCATED',
+      'Bind for 0.0.0.0:80 failed: port  is\n  already allocated ← what now',
+      'ｐｏｒｔ　ｉｓ　ａｌｒｅａｄｙ　ａｌｌｏｃａｔｅｄ',
+      'portisalready allocated',
+      '<@U024BE7LH> `port is already allocated` って出た',
+    ]) {
+      expect(engine.search(question).topic?.id, question).toBe('port-publishing');
+    }
+    expect(engine.search('STATUS: Exited(137) 5 seconds ago').topic?.id).toBe('resource-limits');
+    expect(engine.search('WARN the attribute `version` is obsolete, it will be ignored').topic?.id).toBe(
+      'docker-compose',
+    );
+  });
+
+  it('does not find a message inside a longer word', () => {
+    expect(engine.search('http.StatusTooManyRequests').errorMatch).toBeNull();
+    expect(engine.search('Exited (137) 2 hours ago').topic?.id).toBe('resource-limits');
+    expect(engine.search('toomanyrequests: You have reached your pull rate limit').topic?.id).toBe(
+      'docker-hub',
+    );
+  });
+
+  it('prefers the most specific message, and offers the other matched topics', () => {
+    const windows = engine.search('no matching manifest for windows/amd64 in the manifest list entries');
+    expect(windows.topic?.id).toBe('windows-containers');
+    expect(windows.suggestions.map((t) => t.id)).toEqual(['buildx-multi-platform']);
+    expect(
+      engine.search('no matching manifest for linux/arm64/v8 in the manifest list entries').topic?.id,
+    ).toBe('buildx-multi-platform');
+    const both = engine.search(
+      'exec format error, then: Bind for 0.0.0.0:80 failed: port is already allocated',
+    );
+    expect(both.topic?.id).toBe('port-publishing');
+    expect(both.suggestions.map((t) => t.id)).toEqual(['buildx-multi-platform']);
+  });
+
+  it('answers with words as before when no message is found', () => {
+    expect(engine.search('keep data in a volume')).toMatchObject({
+      topic: { id: 'volumes' },
+      errorMatch: null,
+    });
+  });
+});
+
+describe('The error fragments of the shipped knowledge', () => {
+  const kb = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+  const engine = createAnswerEngine(kb.topics);
+
+  it('are at least 40, and each lies in one topic only', () => {
+    const owners = new Map<string, string[]>();
+    for (const { id, errors } of kb.topics) {
+      for (const fragment of errors) {
+        const key = errorFragmentKey(fragment);
+        owners.set(key, [...(owners.get(key) ?? []), id]);
+      }
+    }
+    expect(owners.size).toBeGreaterThanOrEqual(40);
+    expect([...owners].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+
+  it('each answer their own topic when pasted with words around them', () => {
+    for (const { id, errors } of kb.topics) {
+      for (const fragment of errors) {
+        const question = `Got this after deploying:\n  Error: ${fragment} (see logs)\nany idea?`;
+        expect(engine.search(question).topic?.id, fragment).toBe(id);
+      }
+    }
+  });
+
+  it('answer the messages people paste', () => {
+    const cases: [string, string][] = [
+      [
+        'docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+        'docker-engine',
+      ],
+      [
+        'Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: dial unix /var/run/docker.sock: connect: permission denied',
+        'docker-permission-denied',
+      ],
+      ['pod がずっと ImagePullBackOff のまま', 'kubernetes-pods'],
+      [
+        'docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "9e0b". You have to remove (or rename) that container to be able to reuse that name.',
+        'docker-stop-rm',
+      ],
+      [
+        'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/app/package.json": not found',
+        'dockerignore',
+      ],
+      [
+        '#7 ERROR: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+        'docker-build',
+      ],
+      [
+        "Error response from daemon: pull access denied for myapp, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+        'docker-pull-push',
+      ],
+      ['write /var/lib/docker/tmp/GetImageBlob123: no space left on device', 'prune-cleanup'],
+    ];
+    for (const [question, id] of cases) expect(engine.search(question).topic?.id, question).toBe(id);
   });
 });
