@@ -1,12 +1,14 @@
 /**
- * `npm run bench:profile -- FILE.cpuprofile [--skip-ms N] [--top N]`: where a process's CPU went, from a
+ * `npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]`: where a process's CPU went, from a
  * profile written by `node --cpu-prof` (`npm run bench:http -- --cpu-prof DIR` writes one per app).
  * Prints the functions with the most self time, the most total time (the function and what it calls),
  * and self time by where the code lives (this project, each package, Node's internals, V8's own work).
- * --skip-ms leaves out the first N ms of the profile (start-up: compiling, loading the knowledge).
+ * Start-up (compiling, loading the knowledge) is left out with --from NAME, which counts from the first
+ * sample with the function NAME on its stack (`--from processEvent`: Bolt's first request), or with
+ * --skip-ms N, which leaves out the first N ms.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from '../src/cli/shared.js';
+import { exitQuietlyWhenPipeCloses, parseArgs } from '../src/cli/shared.js';
 
 interface CallFrame {
   functionName: string;
@@ -26,17 +28,19 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const USAGE = 'Usage: npm run bench:profile -- FILE.cpuprofile [--skip-ms N] [--top N]';
+const USAGE = 'Usage: npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]';
 
-const { options, words } = parseArgs(process.argv.slice(2), ['skip-ms', 'top']);
+const { options, words } = parseArgs(process.argv.slice(2), ['skip-ms', 'top', 'from']);
 const file = words[0];
 if (file === undefined) {
   console.error(USAGE);
   process.exit(1);
 }
-const skipMs = Number(options.get('skip-ms') ?? 0);
+const startAt = options.get('from');
+let skipMs = Number(options.get('skip-ms') ?? 0);
 const top = Number(options.get('top') ?? 25);
 
+exitQuietlyWhenPipeCloses();
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map<number, number>();
@@ -69,6 +73,28 @@ function area(frame: CallFrame): string {
   return folder?.[1] ?? path;
 }
 
+/** The function names on a sample's stack. */
+function stackNames(id: number): string[] {
+  const names: string[] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    names.push((byId.get(at) as ProfileNode).callFrame.functionName);
+  }
+  return names;
+}
+
+if (startAt !== undefined) {
+  let at = 0;
+  const first = profile.samples.findIndex((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    return stackNames(id).includes(startAt);
+  });
+  if (first < 0) {
+    console.error(`No sample has ${startAt} on its stack.`);
+    process.exit(1);
+  }
+  skipMs = at / 1000;
+}
+
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 const areas = new Map<string, number>();
@@ -94,7 +120,7 @@ profile.samples.forEach((id, index) => {
 
 console.log(
   `${file}: ${(elapsedUs / 1000).toFixed(0)} ms profiled, ${(countedUs / 1000).toFixed(0)} ms on a CPU ` +
-    `after the first ${skipMs} ms (idle left out).`,
+    `after the first ${skipMs.toFixed(0)} ms (idle left out).`,
 );
 printTable('self time by area', areas, Infinity);
 printTable('self time', self, top);
