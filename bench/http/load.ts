@@ -4,10 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sendSigned, slashCommandBody } from '../../test/support/signed.js';
 import type { StandInSlack } from '../../test/support/stand-in-slack.js';
-import { assertRunning, cpuTicks, type Child } from './processes.js';
+import { assertRunning, cpuMs, type Child } from './processes.js';
 
-/** Enough for both apps' hot paths to be compiled by V8 before measuring. */
-export const WARM_UP_REQUESTS = 1500;
 /** How long after the last acknowledgement a missing response_url POST still counts as delivered. */
 const DELIVERY_GRACE_MS = 5_000;
 /** A request with no HTTP response by then counts as a failed acknowledgement (Slack gives up at 3 s). */
@@ -48,8 +46,9 @@ export interface LoadSettings {
   questions: string[];
   /** Measured commands per round. */
   requests: number;
+  /** Commands sent before each round's measured ones, so that V8 has compiled the hot paths. */
+  warmUp: number;
   concurrency: number;
-  clockTicksPerSecond: number;
 }
 
 /**
@@ -68,12 +67,12 @@ export class LoadDriver {
 
   /** Warm-up, then the measured requests, with the app's CPU time (all replicas) read around the measured ones. */
   async runRound(app: App): Promise<Round> {
-    const { slack, requests, clockTicksPerSecond } = this.settings;
+    const { slack, requests, warmUp } = this.settings;
     slack.reset(); // the stand-in keeps every call; a round needs none of the previous ones
-    await this.sendCommands(app, WARM_UP_REQUESTS);
-    const ticksBefore = sum(app.replicas.map(cpuTicks));
+    await this.sendCommands(app, warmUp);
+    const cpuBefore = sum(app.replicas.map(cpuMs));
     const samples = await this.sendCommands(app, requests);
-    const ticksAfter = sum(app.replicas.map(cpuTicks));
+    const cpuAfter = sum(app.replicas.map(cpuMs));
 
     const acked = samples.filter((s) => s.status === 200);
     const answerMs = samples.flatMap((s) => {
@@ -86,7 +85,7 @@ export class LoadDriver {
       failedAcks: samples.length - acked.length,
       missing: samples.length - answerMs.length,
       delivered: answerMs.length,
-      cpuMsPerRequest: (((ticksAfter - ticksBefore) / clockTicksPerSecond) * 1000) / requests,
+      cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
     };
   }
 

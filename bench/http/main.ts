@@ -13,16 +13,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireFile } from '../../src/cli/shared.js';
 import { DEFAULT_EVAL_FILE } from '../../src/paths.js';
 import { readEvalFile } from '../../src/search/evaluate.js';
 import { StandInSlack } from '../../test/support/stand-in-slack.js';
 import { createBenchDatabase, errorMessage, type BenchDatabase } from './database.js';
-import { LoadDriver, WARM_UP_REQUESTS, type App, type Round } from './load.js';
+import { LoadDriver, type App, type Round } from './load.js';
 import { readOptions } from './options.js';
-import { ChildProcesses, clockTicksPerSecond, readMemory } from './processes.js';
+import { ChildProcesses, readMemory } from './processes.js';
 import { printMemory, printReport } from './report.js';
 
 const ROUNDS = 3;
@@ -38,14 +38,21 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
 let benchDatabase: BenchDatabase | undefined;
 
 const slack = await new StandInSlack().start();
-const children = new ChildProcesses({ signingSecret, slackUrl: slack.url });
+const children = new ChildProcesses({
+  signingSecret,
+  slackUrl: slack.url,
+  nodeFlags:
+    options.cpuProfileDir === undefined
+      ? []
+      : ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProfileDir)}`],
+});
 const driver = new LoadDriver({
   slack,
   signingSecret,
   questions,
   requests: options.requests,
+  warmUp: options.warmUp,
   concurrency: options.concurrency,
-  clockTicksPerSecond: clockTicksPerSecond(),
 });
 
 // Children must not outlive the bench, however it ends. A database created through
@@ -83,7 +90,7 @@ try {
   }
   await driver.answerAtLeast(bot, options.rssAfter);
   const memory = new Map([...bot.replicas, ...bare.replicas].map((child) => [child, readMemory(child)]));
-  const run = { ...options, warmUp: WARM_UP_REQUESTS, rounds: ROUNDS };
+  const run = { ...options, rounds: ROUNDS };
   const passed = printReport(run, bot, rounds.get(bot) ?? [], bare, rounds.get(bare) ?? []);
   const memoryPassed = printMemory(bot, bare, memory, options.rssAfter);
   if (!passed || !memoryPassed) process.exitCode = 1;

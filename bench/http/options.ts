@@ -6,7 +6,8 @@ export const USAGE = `Usage: npm run bench:http -- [options]
 The bot's Slack path under load beside a bare Bolt app, both started as child processes the way
 production starts the bot, answering signed /docker commands sent over loopback.
 
-  --requests N             measured commands per round (default 1000)
+  --requests N             measured commands per round (default 500)
+  --warm-up N              commands sent before each round's measured ones (default 100)
   --concurrency N          commands in flight at once (default 20)
   --replicas N             bot processes on one database, requests round-robin over them (default 1)
   --database-url URL       the bots' DATABASE_URL (default: a SQLite file in a temporary folder)
@@ -14,10 +15,13 @@ production starts the bot, answering signed /docker commands sent over loopback.
                            run the bots on it and drop it at the end
   --rss-after N            before reading memory, keep sending commands until every bot replica has
                            answered N questions; from 10000 on, the memory target is checked (default 0)
+  --cpu-prof DIR           start each app with node --cpu-prof, writing its .cpuprofile into DIR when
+                           the bench stops it (summarise one with npm run bench:profile -- FILE)
   --help                   print this and exit`;
 
 export interface BenchOptions {
   requests: number;
+  warmUp: number;
   concurrency: number;
   replicaCount: number;
   rssAfter: number;
@@ -25,6 +29,8 @@ export interface BenchOptions {
   databaseUrl: string | undefined;
   /** --postgres-admin-url as given. */
   adminUrl: string | undefined;
+  /** --cpu-prof as given: where the apps write their CPU profiles. */
+  cpuProfileDir: string | undefined;
   databaseKind: 'SQLite' | 'PostgreSQL';
   /** The default run prints the table it always has; any database or replica option names both in it. */
   labelled: boolean;
@@ -34,11 +40,13 @@ export interface BenchOptions {
 export function readOptions(argv: string[]): BenchOptions {
   const { flags, options } = parseArgs(argv, [
     'requests',
+    'warm-up',
     'concurrency',
     'replicas',
     'database-url',
     'postgres-admin-url',
     'rss-after',
+    'cpu-prof',
   ]);
   if (flags.has('help')) {
     console.log(USAGE);
@@ -56,22 +64,25 @@ export function readOptions(argv: string[]): BenchOptions {
     return Number(raw);
   };
 
-  const requests = wholeNumber('requests', 1_000, 1);
+  const requests = wholeNumber('requests', 500, 1);
+  const warmUp = wholeNumber('warm-up', 100, 0);
   const concurrency = wholeNumber('concurrency', 20, 1);
   const replicaCount = wholeNumber('replicas', 1, 1);
   const rssAfter = wholeNumber('rss-after', 0, 0);
-  for (const name of ['database-url', 'postgres-admin-url']) {
+  for (const name of ['database-url', 'postgres-admin-url', 'cpu-prof']) {
     if (flags.has(name)) exitWith(`--${name} needs a value`);
   }
   const databaseUrl = options.get('database-url');
   const adminUrl = options.get('postgres-admin-url');
   return {
     requests,
+    warmUp,
     concurrency,
     replicaCount,
     rssAfter,
     databaseUrl,
     adminUrl,
+    cpuProfileDir: options.get('cpu-prof'),
     databaseKind: chosenDatabaseKind(databaseUrl, adminUrl, replicaCount),
     labelled: replicaCount > 1 || databaseUrl !== undefined || adminUrl !== undefined,
   };

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -33,28 +33,33 @@ export interface Memory {
 export class ChildProcesses {
   private readonly running = new Set<ChildProcess>();
 
-  constructor(private readonly settings: { signingSecret: string; slackUrl: string }) {}
+  constructor(private readonly settings: { signingSecret: string; slackUrl: string; nodeFlags: string[] }) {}
 
   /** Starts `entry` like production (`node --import tsx`) on a free loopback port; resolves once /healthz is 200. */
   async start(name: string, entry: string, databaseUrl: string): Promise<Child> {
     const port = await freePort();
     // Both apps run with the production heap limits, as the Dockerfile starts the bot.
-    const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', entry], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: this.settings.signingSecret,
-        // Empty counts as unset, and dotenv does not override it: a developer's token cannot switch the
-        // bot to Socket Mode.
-        SLACK_APP_TOKEN: '',
-        PORT: String(port),
-        SLACK_API_URL: `${this.settings.slackUrl}/api/`,
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'warn',
+    const child = spawn(
+      process.execPath,
+      [...PRODUCTION_NODE_FLAGS, ...this.settings.nodeFlags, '--import', 'tsx', entry],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: this.settings.signingSecret,
+          // Empty counts as unset, and dotenv does not override it: a developer's token cannot switch the
+          // bot to Socket Mode.
+          SLACK_APP_TOKEN: '',
+          PORT: String(port),
+          SLACK_API_URL: `${this.settings.slackUrl}/api/`,
+          DATABASE_URL: databaseUrl,
+          // Production's default: the bot's per-request log line is part of its cost.
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     this.running.add(child);
     const started: Child = { name, url: `http://127.0.0.1:${port}`, process: child, output: [], answered: 0 };
     const keep = (chunk: Buffer) => {
@@ -114,19 +119,41 @@ export function readMemory(child: Child): Memory {
   return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM') };
 }
 
-/** User plus system CPU time of the process, in clock ticks: fields 14 and 15 of /proc/<pid>/stat. */
-export function cpuTicks(child: Child): number {
-  const stat = readFileSync(`/proc/${child.process.pid}/stat`, 'utf8');
+/**
+ * CPU time the process has used so far, in milliseconds: the time on a CPU of each of its threads
+ * (the first field of /proc/<pid>/task/<tid>/schedstat, in nanoseconds), summed. A round of a few hundred
+ * requests uses a few hundred milliseconds; /proc/<pid>/stat counts in clock ticks (10 ms), too coarse
+ * for that. Node's threads (main, V8 platform workers, libuv pool) live as long as the process, so none
+ * goes missing between two readings. Falls back to user plus system time from /proc/<pid>/stat where
+ * the kernel keeps no schedstat.
+ */
+export function cpuMs(child: Child): number {
+  const pid = child.process.pid;
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    if (Number.isFinite(ns) && ns > 0) return ns / 1e6;
+  } catch {
+    // a thread that ended while being read, or no schedstat: the coarse count below
+  }
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) is in parentheses and may hold spaces; count fields after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  return ((Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond()) * 1000;
 }
 
-export function clockTicksPerSecond(): number {
+let ticksPerSecond: number | undefined;
+
+/** The unit of /proc/<pid>/stat's CPU times. */
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond !== undefined) return ticksPerSecond;
   try {
     const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-    return ticks > 0 ? ticks : 100;
+    ticksPerSecond = ticks > 0 ? ticks : 100;
   } catch {
-    return 100;
+    ticksPerSecond = 100;
   }
+  return ticksPerSecond;
 }

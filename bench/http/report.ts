@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import type { App, Round } from './load.js';
 import type { Child, Memory } from './processes.js';
 
-const TARGETS = { cpuRatio: 1.5, p99Ms: 1_000 };
+const TARGETS = { cpuRatio: 1.3, p99Ms: 1_000 };
 /** Resident memory per replica once it has answered this many questions; 1 MB = 10^6 bytes. */
 const MEMORY_TARGET = { rssMb: 150, afterQuestions: 10_000 };
 

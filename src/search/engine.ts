@@ -263,8 +263,11 @@ export function createAnswerEngine(
       topicExact[topic] = 0;
       const score = coverage * (config.completenessBase + (1 - config.completenessBase) * completeness);
       if (hits.length >= config.rankDepth && score <= floor) continue;
-      hits.push({ index: topic, score, exact });
-      hits.sort((a, b) => b.score - a.score || a.index - b.index);
+      // Kept in order (score descending, then topic order) by inserting in place: a sort per hit was
+      // the most expensive line of a search.
+      let at = hits.length;
+      while (at > 0 && outranks(score, topic, hits[at - 1] as Hit)) at--;
+      hits.splice(at, 0, { index: topic, score, exact });
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
@@ -330,6 +333,11 @@ export function createAnswerEngine(
   }
 
   return { search, rank, explain, topics };
+}
+
+/** Whether a topic with this score ranks before `hit`: a higher score, or the same and an earlier topic. */
+function outranks(score: number, topic: number, hit: Hit): boolean {
+  return score > hit.score || (score === hit.score && topic < hit.index);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   StoreError,
 } from '../../src/store/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import type { QuestionRecord, Store } from '../../src/store/store.js';
 
 /**
  * What is particular to SQLite, and how DATABASE_URL is read. The behaviour both stores share (claims,
@@ -57,6 +57,85 @@ describe('Opening a database file', () => {
     expect(existsSync(path)).toBe(true);
     expect(readRows<{ journal_mode: string }>(path, 'PRAGMA journal_mode')).toEqual([
       { journal_mode: 'wal' },
+    ]);
+  });
+});
+
+describe('Recording questions', () => {
+  const asked = (text: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord => ({
+    question: text,
+    topic: 'docker-run',
+    answered: true,
+    score: 0.8,
+    lang: 'en',
+    userId: 'U0001',
+    surface: 'command',
+    at: NOW,
+    ...overrides,
+  });
+
+  /** Frames in the write-ahead log, as another connection sees them: every commit appends its pages. */
+  function walFrames(path: string): number {
+    const db = new Database(path);
+    try {
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+      return result?.log ?? 0;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('writes the questions asked in the same turn in one commit, and each await means stored', async () => {
+    const together = join(dir, 'together.sqlite');
+    const oneByOne = join(dir, 'one-by-one.sqlite');
+    const a = open(together);
+    const b = open(oneByOne);
+    walFrames(together);
+    walFrames(oneByOne);
+
+    await Promise.all([1, 2, 3, 4, 5].map((n) => a.recordQuestion(asked(`question ${n}`))));
+    for (const n of [1, 2, 3, 4, 5]) await b.recordQuestion(asked(`question ${n}`));
+
+    for (const path of [together, oneByOne]) {
+      expect(readRows<{ question: string }>(path, 'SELECT question FROM questions ORDER BY id')).toEqual(
+        [1, 2, 3, 4, 5].map((n) => ({ question: `question ${n}` })),
+      );
+    }
+    expect(walFrames(together)).toBeLessThan(walFrames(oneByOne));
+  });
+
+  it('fails only the question that cannot be stored when several are written together', async () => {
+    const path = join(dir, 'bot.sqlite');
+    const store = open(path);
+
+    const results = await Promise.allSettled([
+      store.recordQuestion(asked('first')),
+      // NOT NULL refuses it: the row fails inside the shared transaction.
+      store.recordQuestion(asked('no language', { lang: null as unknown as QuestionRecord['lang'] })),
+      store.recordQuestion(asked('third')),
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(readRows<{ question: string }>(path, 'SELECT question FROM questions ORDER BY id')).toEqual([
+      { question: 'first' },
+      { question: 'third' },
+    ]);
+  });
+
+  it('writes the questions still waiting when it is closed or read', async () => {
+    const path = join(dir, 'bot.sqlite');
+    const store = openSqliteStore(path);
+    const waiting = store.recordQuestion(asked('asked just before a read'));
+    expect((await store.listQuestions(new Date(0))).map((q) => q.question)).toEqual([
+      'asked just before a read',
+    ]);
+    const lastOne = store.recordQuestion(asked('asked just before shutdown'));
+    await store.close();
+    await Promise.all([waiting, lastOne]);
+
+    expect(readRows<{ question: string }>(path, 'SELECT question FROM questions ORDER BY id')).toEqual([
+      { question: 'asked just before a read' },
+      { question: 'asked just before shutdown' },
     ]);
   });
 });

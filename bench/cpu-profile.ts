@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]`: where a process's CPU went, from a
+ * profile written by `node --cpu-prof` (`npm run bench:http -- --cpu-prof DIR` writes one per app).
+ * Prints the functions with the most self time, the most total time (the function and what it calls),
+ * and self time by where the code lives (this project, each package, Node's internals, V8's own work).
+ * Start-up (compiling, loading the knowledge) is left out with --from NAME, which counts from the first
+ * sample with the function NAME on its stack (`--from processEvent`: Bolt's first request), or with
+ * --skip-ms N, which leaves out the first N ms.
+ */
+import { readFileSync } from 'node:fs';
+import { exitQuietlyWhenPipeCloses, parseArgs } from '../src/cli/shared.js';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const USAGE = 'Usage: npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]';
+
+const { options, words } = parseArgs(process.argv.slice(2), ['skip-ms', 'top', 'from']);
+const file = words[0];
+if (file === undefined) {
+  console.error(USAGE);
+  process.exit(1);
+}
+const startAt = options.get('from');
+let skipMs = Number(options.get('skip-ms') ?? 0);
+const top = Number(options.get('top') ?? 25);
+
+exitQuietlyWhenPipeCloses();
+const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+
+/** One name per function: the same function reached through different stacks is one row. */
+function functionKey(frame: CallFrame): string {
+  const name = frame.functionName || '(anonymous)';
+  if (frame.url === '') return name;
+  return `${name}  ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+}
+
+function shortUrl(url: string): string {
+  const path = url.replace(/^file:\/\//, '');
+  const modules = path.lastIndexOf('/node_modules/');
+  if (modules >= 0) return path.slice(modules + '/node_modules/'.length);
+  const src = path.search(/\/(src|bench|test)\//);
+  return src >= 0 ? path.slice(src + 1) : path;
+}
+
+/** Where a function's code lives: a package, this project's folder, Node's internals, or V8 itself. */
+function area(frame: CallFrame): string {
+  const url = frame.url;
+  if (url === '') return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
+  if (url.startsWith('node:')) return 'node: internals';
+  const path = shortUrl(url);
+  const pkg = /^(@[^/]+\/[^/]+|[^/]+)\//.exec(path);
+  if (url.includes('/node_modules/') && pkg) return pkg[1] ?? path;
+  const folder = /^(src\/[^/]+|bench|test)\//.exec(path);
+  return folder?.[1] ?? path;
+}
+
+/** The function names on a sample's stack. */
+function stackNames(id: number): string[] {
+  const names: string[] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    names.push((byId.get(at) as ProfileNode).callFrame.functionName);
+  }
+  return names;
+}
+
+if (startAt !== undefined) {
+  let at = 0;
+  const first = profile.samples.findIndex((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    return stackNames(id).includes(startAt);
+  });
+  if (first < 0) {
+    console.error(`No sample has ${startAt} on its stack.`);
+    process.exit(1);
+  }
+  skipMs = at / 1000;
+}
+
+const self = new Map<string, number>();
+const total = new Map<string, number>();
+const areas = new Map<string, number>();
+/**
+ * A sample's time delta is wall-clock time: on a busy machine it includes the time the process waited
+ * for a CPU, charged to whatever function it was in. Each sample counts as the usual interval instead.
+ */
+const interval = median(profile.timeDeltas);
+let elapsedUs = 0;
+let countedUs = 0;
+profile.samples.forEach((id, index) => {
+  elapsedUs += profile.timeDeltas[index] ?? 0;
+  if (elapsedUs < skipMs * 1000) return;
+  const delta = interval;
+  const node = byId.get(id);
+  if (node === undefined || node.callFrame.functionName === '(idle)') return;
+  countedUs += delta;
+  const key = functionKey(node.callFrame);
+  self.set(key, (self.get(key) ?? 0) + delta);
+  areas.set(area(node.callFrame), (areas.get(area(node.callFrame)) ?? 0) + delta);
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frameKey = functionKey((byId.get(at) as ProfileNode).callFrame);
+    if (!seen.has(frameKey)) total.set(frameKey, (total.get(frameKey) ?? 0) + delta);
+    seen.add(frameKey);
+  }
+});
+
+console.log(
+  `${file}: ${(elapsedUs / 1000).toFixed(0)} ms profiled, ${(countedUs / 1000).toFixed(0)} ms on a CPU ` +
+    `after the first ${skipMs.toFixed(0)} ms (idle left out; ${profile.samples.length} samples, each ` +
+    `counted as ${interval} µs).`,
+);
+printTable('self time by area', areas, Infinity);
+printTable('self time', self, top);
+printTable('total time (self + callees)', total, top);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function printTable(title: string, times: Map<string, number>, rows: number): void {
+  console.log(`\n${title}:`);
+  const sorted = [...times].sort((a, b) => b[1] - a[1]).slice(0, rows);
+  for (const [key, us] of sorted) {
+    const share = ((us / countedUs) * 100).toFixed(1).padStart(5);
+    console.log(`${share}%  ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+  }
+}
