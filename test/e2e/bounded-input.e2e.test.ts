@@ -69,17 +69,20 @@ function sendChunked(body: string): Promise<number> {
     const req = request(endpoint(), { method: 'POST', headers }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
+      req.destroy();
     });
-    // The bot stops reading and closes once it has refused: the rest of the upload may fail to send.
-    req.on('error', (error) => (req.writableEnded ? undefined : reject(error)));
+    // Past the limit the bot answers without reading on and closes: the upload stops a little past 64 KB
+    // and waits for that answer, as writing on would race the close (EPIPE instead of the response).
+    req.on('error', reject);
+    const upTo = Math.min(body.length, 80 * 1024);
     let sent = 0;
     const chunk = () => {
-      while (sent < body.length) {
+      while (sent < upTo) {
         const piece = body.slice(sent, sent + 16_384);
         sent += piece.length;
         if (!req.write(piece)) return void req.once('drain', chunk);
       }
-      req.end();
+      if (sent >= body.length) req.end();
     };
     chunk();
   });

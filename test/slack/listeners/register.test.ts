@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, answerRefValue } from '../../../src/answers/button-values.js';
+import { ACTION_IDS } from '../../../src/answers/button-values.js';
 import { BOT_ACTIONS } from '../../../src/slack/listeners/actions/index.js';
 import { BOT_EVENTS } from '../../../src/slack/listeners/events/index.js';
 import { registerListeners } from '../../../src/slack/listeners/index.js';
@@ -10,8 +10,10 @@ import {
   directMessageArgs,
   homeOpenedArgs,
   mentionArgs,
+  USER_ID,
   type ListenerHarness,
 } from '../../fakes/slack-args.js';
+import { testButtons } from '../../fakes/deps.js';
 
 type Listener = (args: unknown) => Promise<unknown>;
 
@@ -71,7 +73,12 @@ describe('Registering the listeners', () => {
 describe('When a button is clicked', () => {
   it('a vote reaches the feedback listener', async () => {
     const h = createListenerHarness();
-    const value = answerRefValue({ topic: 'volumes', lang: 'en', question: 'keep my db data' });
+    const value = testButtons.value({
+      topic: 'volumes',
+      lang: 'en',
+      question: 'keep my db data',
+      forUser: USER_ID,
+    });
     await registered(h)
       .only('action')
       .listener(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value }));
@@ -91,7 +98,12 @@ describe('When a button is clicked', () => {
 
   it('a share button reaches the share listener', async () => {
     const h = createListenerHarness();
-    const value = answerRefValue({ topic: 'volumes', lang: 'en', question: 'keep my db data' });
+    const value = testButtons.value({
+      topic: 'volumes',
+      lang: 'en',
+      question: 'keep my db data',
+      forUser: USER_ID,
+    });
     await registered(h)
       .only('action')
       .listener(buttonArgs(h, { action_id: ACTION_IDS.shareAnswer, value }));
