@@ -180,17 +180,20 @@ export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
   return { text: fallbackText([escapeMrkdwn(text)], lang), blocks };
 }
 
-/** The App Home tab: how to ask, then every topic as a button. */
-export function homeView(lang: Lang, kb: KnowledgeBase): HomeTab {
+/**
+ * The App Home tab: how to ask, the reader's study progress (`study`, built by quiz-messages'
+ * `studyBlocks`; none when it could not be read), then every topic as a button.
+ */
+export function homeView(lang: Lang, kb: KnowledgeBase, study: KnownBlock[] = []): HomeTab {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
   const blocks: KnownBlock[] = [
     header(phrase('homeTitle', lang)),
     ...usageBlocks(lang),
     // The reader's language is a guess here, so say in the other one too that both work.
     context([mrkdwn(escapeMrkdwn(phrase('bothLanguages', other)), other)]),
-    { type: 'divider' },
-    header(phrase('browseTopics', lang)),
   ];
+  if (study.length > 0) blocks.push({ type: 'divider' }, header(phrase('homeStudy', lang)), ...study);
+  blocks.push({ type: 'divider' }, header(phrase('browseTopics', lang)));
 
   const buttons = topicButtons(
     kb.topics.map((topic) => topic.id),
