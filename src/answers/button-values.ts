@@ -94,7 +94,72 @@ export const ACTION_IDS = Object.freeze({
   feedbackHelpful: 'feedback_helpful',
   feedbackNotHelpful: 'feedback_not_helpful',
   shareAnswer: 'share_answer',
+  /** A quiz choice: `quiz_answer:<choice index>`, unique within the question's buttons. */
+  quizAnswerPrefix: 'quiz_answer:',
+  /** "Next question" after an answer. */
+  quizNext: 'quiz_next',
+  /** "Continue" a track's lessons: `learn_continue:<track id>`. */
+  learnContinuePrefix: 'learn_continue:',
 });
+
+/** What a quiz choice button carries: the question instance, its topic and item, the choice, and where it came from. */
+export interface QuizChoiceRef {
+  /** The question instance id, stored with the user it was shown to. */
+  question: string;
+  topic: string;
+  item: number;
+  choice: number;
+  lang: Lang;
+  /** The study scope (`scopeKey`) the next question is drawn from. */
+  scope: string;
+}
+
+/** What "Next question" and "Continue" carry: the study scope and the language. */
+export interface StudyStepRef {
+  scope: string;
+  lang: Lang;
+}
+
+export function quizChoiceValue(ref: QuizChoiceRef): string {
+  return JSON.stringify({
+    q: ref.question,
+    t: ref.topic,
+    i: ref.item,
+    c: ref.choice,
+    l: ref.lang,
+    s: ref.scope,
+  });
+}
+
+/** Reads back `quizChoiceValue`; null for anything else (the payload is user input). */
+export function parseQuizChoice(value: string): QuizChoiceRef | null {
+  const data = parseObject(value);
+  if (!data) return null;
+  const { q, t, i, c, l, s } = data;
+  if (typeof q !== 'string' || typeof t !== 'string' || typeof s !== 'string') return null;
+  if (!Number.isInteger(i) || !Number.isInteger(c) || (l !== 'en' && l !== 'ja')) return null;
+  return { question: q, topic: t, item: i as number, choice: c as number, lang: l, scope: s };
+}
+
+export function studyStepValue(ref: StudyStepRef): string {
+  return JSON.stringify({ s: ref.scope, l: ref.lang });
+}
+
+export function parseStudyStep(value: string): StudyStepRef | null {
+  const data = parseObject(value);
+  if (!data) return null;
+  const { s, l } = data;
+  return typeof s === 'string' && (l === 'en' || l === 'ja') ? { scope: s, lang: l } : null;
+}
+
+function parseObject(value: string): Record<string, unknown> | null {
+  try {
+    const data: unknown = JSON.parse(value);
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Reads a `show_topic:` button's value, `<id>|<lang>`. */
 export function parseTopicValue(value: string): { topic: string; lang: Lang } | null {

@@ -36,6 +36,14 @@ export const MESSAGES = {
     ja: '`/docker topics`: 説明できる話題の一覧',
   },
   helpTip: { en: '`/docker tip`: the Docker tip of the day', ja: '`/docker tip`: 今日の Docker ヒント' },
+  helpLearn: {
+    en: '`/docker learn`: study a track lesson by lesson, and see your progress',
+    ja: '`/docker learn`: コースに沿ってレッスンで学び、進み具合を見る',
+  },
+  helpQuiz: {
+    en: '`/docker quiz [topic|track]`: answer a quiz question (missed ones come back for review)',
+    ja: '`/docker quiz [話題|コース]`: クイズに答える (間違えた問題は後で復習に出ます)',
+  },
   helpMention: {
     en: 'Mention me in a channel or thread (`@Docker bot <question>`) and I reply in the thread',
     ja: 'チャンネルやスレッドでメンションすると (`@Docker bot <質問>`)、スレッドで返信します',
@@ -152,6 +160,67 @@ export const MESSAGES = {
   reportNone: { en: '(none)', ja: '(なし)' },
   reportTextNotStored: { en: '(question text not stored)', ja: '(質問文は保存されていません)' },
   reportGoneTopic: { en: '{id} (no longer in knowledge/)', ja: '{id} (knowledge/ にはもうありません)' },
+  quizTitle: { en: 'Quiz: {topic}', ja: 'クイズ: {topic}' },
+  quizReview: {
+    en: '🔁 Review: you missed this one before.',
+    ja: '🔁 復習: 前に間違えた問題です。',
+  },
+  quizRight: { en: '✅ Right!', ja: '✅ 正解です！' },
+  quizWrong: { en: '❌ Not quite. The answer is: {answer}', ja: '❌ 残念、不正解です。正解: {answer}' },
+  quizYourAnswer: { en: 'Your answer: {answer}', ja: 'あなたの答え: {answer}' },
+  quizNext: { en: 'Next question', ja: '次の問題' },
+  quizDone: {
+    en: 'You have answered every question here. The ones you missed come back for review from {date}.',
+    ja: 'ここの問題にはすべて答えました。間違えた問題は {date} から復習に出ます。',
+  },
+  quizDoneNoReview: {
+    en: 'You have answered every question here, and none is waiting for review. Well done!',
+    ja: 'ここの問題にはすべて答え、復習待ちの問題もありません。お疲れさまでした！',
+  },
+  quizUnknown: {
+    en: '"{word}" is neither a topic nor a track. Tracks: {tracks}; topics: `/docker topics`.',
+    ja: '「{word}」は話題でもコースでもありません。コース: {tracks}。話題は `/docker topics` で。',
+  },
+  quizUsage: {
+    en: 'Usage: `/docker quiz` (the next question), `/docker quiz <topic>` (e.g. `image`), `/docker quiz <track>` ({tracks}).',
+    ja: '使い方: `/docker quiz` (次の問題)、`/docker quiz <話題>` (例: `image`)、`/docker quiz <コース>` ({tracks})。',
+  },
+  lessonTitle: { en: 'Lesson {number}/{total}: {topic}', ja: 'レッスン {number}/{total}: {topic}' },
+  lessonCheck: { en: 'Check yourself:', ja: '確認問題:' },
+  learnTitle: { en: 'Study with the bot', ja: 'ボットで学ぶ' },
+  learnTrackLine: {
+    en: '*{track}* (`{id}`): {done} / {total} lessons done',
+    ja: '*{track}* (`{id}`): {total} レッスン中 {done} 完了',
+  },
+  learnStreak: { en: '🔥 {days}-day streak', ja: '🔥 {days} 日連続' },
+  learnNoStreak: {
+    en: 'Answer a question a day to build a streak.',
+    ja: '毎日 1 問答えて連続記録を伸ばしましょう。',
+  },
+  learnContinue: { en: 'Continue: {track}', ja: '続ける: {track}' },
+  learnStart: { en: 'Start: {track}', ja: '始める: {track}' },
+  learnHint: {
+    en: '`/docker learn <track>` starts or resumes a track, `/docker quiz` gives one question, `/docker learn reset` starts over.',
+    ja: '`/docker learn <コース>` でコースを始めるか再開、`/docker quiz` で 1 問、`/docker learn reset` で最初からやり直せます。',
+  },
+  learnFinished: {
+    en: 'You have finished every lesson of {track}. Questions you missed come back with `/docker quiz`.',
+    ja: '{track} のレッスンをすべて終えました。間違えた問題は `/docker quiz` で復習に出ます。',
+  },
+  learnAllFinished: {
+    en: 'You have finished every track. Keep reviewing with `/docker quiz`.',
+    ja: 'すべてのコースを終えました。`/docker quiz` で復習を続けましょう。',
+  },
+  learnReset: {
+    en: 'Your study progress is reset: your answers and lessons are forgotten.',
+    ja: '学習の記録をリセットしました。答えとレッスンの記録は消えました。',
+  },
+  learnUnknownTrack: {
+    en: '"{word}" is not a track. Usage: `/docker learn` (your tracks), `/docker learn <track>` ({tracks}), `/docker learn reset`.',
+    ja: '「{word}」はコースではありません。使い方: `/docker learn` (コース一覧)、`/docker learn <コース>` ({tracks})、`/docker learn reset`。',
+  },
+  homeStudy: { en: 'Study', ja: '学習' },
+
   adminOnly: {
     en: 'Only the bot admins (ADMIN_USER_IDS) can use `/docker admin`.',
     ja: '`/docker admin` はボットの管理者 (ADMIN_USER_IDS) だけが使えます。',

@@ -193,17 +193,20 @@ export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
   return { text: fallbackText([escapeMrkdwn(text)], lang), blocks };
 }
 
-/** The App Home tab: how to ask, then every topic as a button. */
-export function homeView(lang: Lang, kb: KnowledgeBase): HomeTab {
+/**
+ * The App Home tab: how to ask, the reader's study progress (`study`, built by quiz-messages'
+ * `studyBlocks`; none when it could not be read), then every topic as a button.
+ */
+export function homeView(lang: Lang, kb: KnowledgeBase, study: KnownBlock[] = []): HomeTab {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
   const blocks: KnownBlock[] = [
     header(phrase('homeTitle', lang)),
     ...usageBlocks(lang),
     // The reader's language is a guess here, so say in the other one too that both work.
     context([mrkdwn(escapeMrkdwn(phrase('bothLanguages', other)), other)]),
-    { type: 'divider' },
-    header(phrase('browseTopics', lang)),
   ];
+  if (study.length > 0) blocks.push({ type: 'divider' }, header(phrase('homeStudy', lang)), ...study);
+  blocks.push({ type: 'divider' }, header(phrase('browseTopics', lang)));
 
   const buttons = topicButtons(
     kb.topics.map((topic) => topic.id),
@@ -226,7 +229,7 @@ export function homeView(lang: Lang, kb: KnowledgeBase): HomeTab {
  * `Docs: <url|title> · …`, with as many of the first links as fit one text object. Only the label and
  * titles get the Japanese boundaries: a zero-width space inside an address would break it.
  */
-function linkLine(links: Answer['links'], lang: Lang): string | null {
+export function linkLine(links: Answer['links'], lang: Lang): string | null {
   const label = forLang(escapeMrkdwn(`${phrase('links', lang)}:`), lang);
   let text = label;
   for (const link of links.slice(0, MAX_LINKS)) {
@@ -244,6 +247,8 @@ const USAGE_KEYS: readonly MessageKey[] = [
   'helpHelp',
   'helpTopics',
   'helpTip',
+  'helpLearn',
+  'helpQuiz',
   'helpMention',
   'helpDm',
   'helpShortcut',
@@ -254,27 +259,27 @@ function usageBlocks(lang: Lang): KnownBlock[] {
   return [section(escapeMrkdwn(phrase('helpIntro', lang)), lang), section(lines.join('\n'), lang)];
 }
 
-function header(text: string): HeaderBlock {
+export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, BLOCK_KIT_LIMITS.headerText) } };
 }
 
-function section(text: string, lang: Lang): SectionBlock {
+export function section(text: string, lang: Lang): SectionBlock {
   return { type: 'section', text: mrkdwn(text, lang) };
 }
 
-function mrkdwn(text: string, lang: Lang): { type: 'mrkdwn'; text: string } {
+export function mrkdwn(text: string, lang: Lang): { type: 'mrkdwn'; text: string } {
   return { type: 'mrkdwn', text: truncate(forLang(text, lang), BLOCK_KIT_LIMITS.sectionText) };
 }
 
-function context(elements: ContextBlock['elements']): ContextBlock {
+export function context(elements: ContextBlock['elements']): ContextBlock {
   return { type: 'context', elements: elements.slice(0, BLOCK_KIT_LIMITS.contextElements) };
 }
 
-function actions(elements: Button[]): ActionsBlock {
+export function actions(elements: Button[]): ActionsBlock {
   return { type: 'actions', elements: elements.slice(0, BLOCK_KIT_LIMITS.actionsElements) };
 }
 
-function button(text: string, actionId: string, value: string): Button {
+export function button(text: string, actionId: string, value: string): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: truncate(text, BLOCK_KIT_LIMITS.buttonText) },

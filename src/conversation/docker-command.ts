@@ -6,15 +6,16 @@ import { answerQuestion } from './ask.js';
 import type { BotDeps } from './deps.js';
 import { politely } from './failure.js';
 import type { Asker, Deliver } from './request.js';
+import { learnCommandReply, quizCommandReply } from './study.js';
 import { tipCommandReply } from './tip-command.js';
 
-export type DockerSubcommand = 'help' | 'topics' | 'tip' | 'admin' | 'question';
+export type DockerSubcommand = 'help' | 'topics' | 'tip' | 'quiz' | 'learn' | 'admin' | 'question';
 
 export interface DockerCommand {
   kind: DockerSubcommand;
   /** The whole text, trimmed: the question, or the words a language can be told from. */
   text: string;
-  /** The words after `tip` or `admin`. */
+  /** The words after `tip`, `quiz`, `learn` or `admin`. */
   args: string[];
 }
 
@@ -32,19 +33,26 @@ const SUBCOMMANDS: Record<string, DockerSubcommand> = {
   tip: 'tip',
   tips: 'tip',
   ヒント: 'tip',
+  quiz: 'quiz',
+  クイズ: 'quiz',
+  learn: 'learn',
+  学習: 'learn',
   admin: 'admin',
 };
 
 /**
- * `/docker` alone or `help` → usage; `topics` → the list; `tip …` → tips; `admin …` → maintainers;
- * anything else is a question. Only `tip` and `admin` take further words: "topics about volumes" is a question.
+ * `/docker` alone or `help` → usage; `topics` → the list; `tip …` → tips; `quiz …` and `learn …` →
+ * studying; `admin …` → maintainers; anything else is a question. Only `tip`, `quiz`, `learn` and `admin`
+ * take further words: "topics about volumes" is a question.
  */
 export function parseDockerCommand(text: string): DockerCommand {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'help', text: trimmed, args: [] };
   const [first = '', ...args] = trimmed.split(/\s+/);
   const kind = SUBCOMMANDS[first.toLowerCase()];
-  if (kind === 'tip' || kind === 'admin') return { kind, text: trimmed, args };
+  if (kind === 'tip' || kind === 'quiz' || kind === 'learn' || kind === 'admin') {
+    return { kind, text: trimmed, args };
+  }
   if (kind && args.length === 0) return { kind, text: trimmed, args: [] };
   return { kind: 'question', text: trimmed, args: [] };
 }
@@ -85,6 +93,10 @@ export async function runDockerCommand(
         return { message: topicsMessage(lang, kb), visibility: 'private' };
       case 'tip':
         return tipCommandReply(deps, asker, command.args, wordsLang);
+      case 'quiz':
+        return quizCommandReply(deps, asker, command.args, wordsLang);
+      case 'learn':
+        return learnCommandReply(deps, asker, command.args, wordsLang);
       case 'admin':
         return adminCommandReply(deps, asker, command.args, lang);
       default:

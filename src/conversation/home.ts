@@ -1,9 +1,24 @@
+import type { KnownBlock } from '@slack/types';
+import { studyBlocks } from '../answers/quiz-messages.js';
 import { homeView, type HomeTab } from '../answers/slack-messages.js';
 import type { BotDeps } from './deps.js';
 import type { Asker } from './request.js';
+import { studyOverview } from './study.js';
 
-/** App Home: how to use the bot and every topic as a button, in the person's language. */
+/**
+ * App Home: how to use the bot, the person's progress per track with their streak and Continue, and
+ * every topic as a button, in the person's language. Progress that cannot be read leaves the rest.
+ */
 export async function homeFor(deps: BotDeps, asker: Asker): Promise<HomeTab> {
-  const { lang } = await asker.profile();
-  return homeView(lang, deps.answers.current().kb);
+  const { lang, timeZone } = await asker.profile();
+  let study: KnownBlock[] = [];
+  try {
+    study = studyBlocks(lang, await studyOverview(deps, asker.userId, timeZone));
+  } catch (error) {
+    deps.logger.log('error', 'could not read study progress for App Home', {
+      error,
+      request_id: asker.requestId,
+    });
+  }
+  return homeView(lang, deps.answers.current().kb, study);
 }

@@ -1,8 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from 'pg';
-import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
-import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
 import { TIME_LIMITS } from '../limits.js';
+import type {
+  FeedbackRecord,
+  LessonDone,
+  QuestionRecord,
+  QuizAnswer,
+  QuizQuestion,
+  Store,
+  TipRotation,
+  TipSubscription,
+} from './store.js';
+import {
+  epochMs,
+  toQuizAnswer,
+  toQuizQuestion,
+  toSubscription,
+  type QuizAnswerRow,
+  type QuizQuestionRow,
+  type SubscriptionRow,
+} from './rows.js';
 
 /**
  * Connections each replica may hold. Replicas × this has to stay well under the server's
@@ -114,6 +131,31 @@ const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE deliveries ADD COLUMN delivered_at BIGINT;
       UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- A quiz question shown to one user, answered at most once: the update that sets answered_at only
+      -- where it is still NULL is the exactly-once guarantee against double clicks.
+      CREATE TABLE quiz_questions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        shown_at BIGINT NOT NULL,
+        correct SMALLINT CHECK (correct IN (0, 1)),
+        answered_at BIGINT
+      );
+      CREATE INDEX quiz_questions_user ON quiz_questions (user_id, answered_at);
+      CREATE INDEX quiz_questions_shown_at ON quiz_questions (shown_at);
+
+      CREATE TABLE study_lessons (
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        done_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, topic)
+      );
     `,
   },
 ];
@@ -293,6 +335,62 @@ function createStore(pool: Pool): Store {
         await client.query('DELETE FROM feedback WHERE at < $1', [cutoff]);
         // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
         await client.query('DELETE FROM deliveries WHERE claimed_at < $1', [cutoff]);
+        await client.query('DELETE FROM quiz_questions WHERE shown_at < $1', [cutoff]);
+      });
+    },
+
+    async saveQuizQuestion(question: QuizQuestion): Promise<void> {
+      await pool.query(
+        'INSERT INTO quiz_questions (id, user_id, topic, item, shown_at) VALUES ($1, $2, $3, $4, $5)',
+        [question.id, question.userId, question.topic, question.item, epochMs(question.shownAt)],
+      );
+    },
+
+    async getQuizQuestion(id: string): Promise<QuizQuestion | null> {
+      const { rows } = await pool.query<QuizQuestionRow>(
+        'SELECT id, user_id, topic, item, shown_at FROM quiz_questions WHERE id = $1',
+        [id],
+      );
+      return rows[0] ? toQuizQuestion(rows[0]) : null;
+    },
+
+    async answerQuizQuestion(id: string, correct: boolean, at: Date): Promise<boolean> {
+      // Of simultaneous answers, the row lock lets one update and makes the others see answered_at set.
+      const result = await pool.query(
+        'UPDATE quiz_questions SET correct = $1, answered_at = $2 WHERE id = $3 AND answered_at IS NULL',
+        [correct ? 1 : 0, epochMs(at), id],
+      );
+      return result.rowCount === 1;
+    },
+
+    async listQuizAnswers(userId: string): Promise<QuizAnswer[]> {
+      const { rows } = await pool.query<QuizAnswerRow>(
+        `SELECT topic, item, correct, answered_at FROM quiz_questions
+         WHERE user_id = $1 AND answered_at IS NOT NULL ORDER BY answered_at, id COLLATE "C"`,
+        [userId],
+      );
+      return rows.map(toQuizAnswer);
+    },
+
+    async markLessonDone(userId: string, topic: string, at: Date): Promise<void> {
+      await pool.query(
+        'INSERT INTO study_lessons (user_id, topic, done_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [userId, topic, epochMs(at)],
+      );
+    },
+
+    async listLessonsDone(userId: string): Promise<LessonDone[]> {
+      const { rows } = await pool.query<{ topic: string; done_at: EpochMsText }>(
+        'SELECT topic, done_at FROM study_lessons WHERE user_id = $1 ORDER BY done_at, topic COLLATE "C"',
+        [userId],
+      );
+      return rows.map((row) => ({ topic: row.topic, at: new Date(Number(row.done_at)) }));
+    },
+
+    async resetStudyProgress(userId: string): Promise<void> {
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM quiz_questions WHERE user_id = $1', [userId]);
+        await client.query('DELETE FROM study_lessons WHERE user_id = $1', [userId]);
       });
     },
 

@@ -128,6 +128,13 @@ export async function openResilientStore(
     getTipSubscription: (channel) => call((store) => store.getTipSubscription(channel)),
     listTipSubscriptions: () => call((store) => store.listTipSubscriptions()),
     pauseTipSubscription: (channel, reason) => call((store) => store.pauseTipSubscription(channel, reason)),
+    saveQuizQuestion: (question) => call((store) => store.saveQuizQuestion(question)),
+    getQuizQuestion: (id) => call((store) => store.getQuizQuestion(id)),
+    answerQuizQuestion: (id, correct, at) => call((store) => store.answerQuizQuestion(id, correct, at)),
+    listQuizAnswers: (userId) => call((store) => store.listQuizAnswers(userId)),
+    markLessonDone: (userId, topic, at) => call((store) => store.markLessonDone(userId, topic, at)),
+    listLessonsDone: (userId) => call((store) => store.listLessonsDone(userId)),
+    resetStudyProgress: (userId) => call((store) => store.resetStudyProgress(userId)),
     claimTipSlot: (channel, localDate, at) => call((store) => store.claimTipSlot(channel, localDate, at)),
     recordTipPosted: (channel, localDate, topic, cycle) =>
       call((store) => store.recordTipPosted(channel, localDate, topic, cycle)),

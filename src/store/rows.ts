@@ -1,4 +1,4 @@
-import type { TipSubscription } from './store.js';
+import type { QuizAnswer, QuizQuestion, TipSubscription } from './store.js';
 
 /** A tip_subscriptions row, as both stores read it. */
 export interface SubscriptionRow {
@@ -33,4 +33,40 @@ export function epochMs(date: Date): number {
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new RangeError('Cannot store an invalid Date');
   return ms;
+}
+
+/** A quiz_questions row as both stores read it; PostgreSQL's BIGINT dates arrive as text. */
+export interface QuizQuestionRow {
+  id: string;
+  user_id: string;
+  topic: string;
+  item: number;
+  shown_at: number | string;
+}
+
+export function toQuizQuestion(row: QuizQuestionRow): QuizQuestion {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    topic: row.topic,
+    item: row.item,
+    shownAt: new Date(Number(row.shown_at)),
+  };
+}
+
+/** An answered quiz_questions row. */
+export interface QuizAnswerRow {
+  topic: string;
+  item: number;
+  correct: number;
+  answered_at: number | string;
+}
+
+export function toQuizAnswer(row: QuizAnswerRow): QuizAnswer {
+  return {
+    topic: row.topic,
+    item: row.item,
+    correct: row.correct === 1,
+    at: new Date(Number(row.answered_at)),
+  };
 }

@@ -4,9 +4,26 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 // From node:timers rather than the global, which fake timers in tests replace: a write must not wait for a test's clock.
 import { setImmediate } from 'node:timers';
-import type { FeedbackRecord, QuestionRecord, Store, TipRotation, TipSubscription } from './store.js';
-import { epochMs, toSubscription, type SubscriptionRow } from './rows.js';
 import { TIME_LIMITS } from '../limits.js';
+import type {
+  FeedbackRecord,
+  LessonDone,
+  QuestionRecord,
+  QuizAnswer,
+  QuizQuestion,
+  Store,
+  TipRotation,
+  TipSubscription,
+} from './store.js';
+import {
+  epochMs,
+  toQuizAnswer,
+  toQuizQuestion,
+  toSubscription,
+  type QuizAnswerRow,
+  type QuizQuestionRow,
+  type SubscriptionRow,
+} from './rows.js';
 
 /**
  * How long a write waits for another process holding the lock before failing with SQLITE_BUSY. Writes
@@ -112,6 +129,31 @@ const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE deliveries ADD COLUMN delivered_at INTEGER;
       UPDATE deliveries SET delivered_at = claimed_at;
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- A quiz question shown to one user, answered at most once: the update that sets answered_at only
+      -- where it is still NULL is the exactly-once guarantee against double clicks.
+      CREATE TABLE quiz_questions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        shown_at INTEGER NOT NULL,
+        correct INTEGER CHECK (correct IN (0, 1)),
+        answered_at INTEGER
+      );
+      CREATE INDEX quiz_questions_user ON quiz_questions (user_id, answered_at);
+      CREATE INDEX quiz_questions_shown_at ON quiz_questions (shown_at);
+
+      CREATE TABLE study_lessons (
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        done_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, topic)
+      );
     `,
   },
 ];
@@ -291,10 +333,38 @@ function createStore(db: Database.Database): Store {
   const pruneFeedback = db.prepare<[number]>('DELETE FROM feedback WHERE at < ?');
   // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
   const pruneDeliveries = db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?');
+  const pruneQuiz = db.prepare<[number]>('DELETE FROM quiz_questions WHERE shown_at < ?');
   const prune = db.transaction((cutoff: number) => {
     pruneQuestions.run(cutoff);
     pruneFeedback.run(cutoff);
     pruneDeliveries.run(cutoff);
+    pruneQuiz.run(cutoff);
+  });
+
+  const insertQuiz = db.prepare<[string, string, string, number, number]>(
+    'INSERT INTO quiz_questions (id, user_id, topic, item, shown_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectQuiz = db.prepare<[string], QuizQuestionRow>(
+    'SELECT id, user_id, topic, item, shown_at FROM quiz_questions WHERE id = ?',
+  );
+  const answerQuiz = db.prepare<[number, number, string]>(
+    'UPDATE quiz_questions SET correct = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL',
+  );
+  const selectAnswers = db.prepare<[string], QuizAnswerRow>(
+    `SELECT topic, item, correct, answered_at FROM quiz_questions
+     WHERE user_id = ? AND answered_at IS NOT NULL ORDER BY answered_at, id`,
+  );
+  const insertLesson = db.prepare<[string, string, number]>(
+    'INSERT INTO study_lessons (user_id, topic, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const selectLessons = db.prepare<[string], { topic: string; done_at: number }>(
+    'SELECT topic, done_at FROM study_lessons WHERE user_id = ? ORDER BY done_at, topic',
+  );
+  const deleteUserQuiz = db.prepare<[string]>('DELETE FROM quiz_questions WHERE user_id = ?');
+  const deleteUserLessons = db.prepare<[string]>('DELETE FROM study_lessons WHERE user_id = ?');
+  const resetStudy = db.transaction((userId: string) => {
+    deleteUserQuiz.run(userId);
+    deleteUserLessons.run(userId);
   });
 
   const saveSubscription = db.prepare(
@@ -444,6 +514,35 @@ function createStore(db: Database.Database): Store {
     async prune(before: Date): Promise<void> {
       questions.flush();
       prune(epochMs(before));
+    },
+
+    async saveQuizQuestion(question: QuizQuestion): Promise<void> {
+      insertQuiz.run(question.id, question.userId, question.topic, question.item, epochMs(question.shownAt));
+    },
+
+    async getQuizQuestion(id: string): Promise<QuizQuestion | null> {
+      const row = selectQuiz.get(id);
+      return row ? toQuizQuestion(row) : null;
+    },
+
+    async answerQuizQuestion(id: string, correct: boolean, at: Date): Promise<boolean> {
+      return answerQuiz.run(correct ? 1 : 0, epochMs(at), id).changes === 1;
+    },
+
+    async listQuizAnswers(userId: string): Promise<QuizAnswer[]> {
+      return selectAnswers.all(userId).map(toQuizAnswer);
+    },
+
+    async markLessonDone(userId: string, topic: string, at: Date): Promise<void> {
+      insertLesson.run(userId, topic, epochMs(at));
+    },
+
+    async listLessonsDone(userId: string): Promise<LessonDone[]> {
+      return selectLessons.all(userId).map((row) => ({ topic: row.topic, at: new Date(row.done_at) }));
+    },
+
+    async resetStudyProgress(userId: string): Promise<void> {
+      resetStudy(userId);
     },
 
     async close(): Promise<void> {

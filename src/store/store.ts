@@ -29,7 +29,10 @@ export interface Store {
   /** Feedback given since `since`, oldest first. */
   listFeedback(since: Date): Promise<FeedbackRecord[]>;
 
-  /** Deletes stored question text and feedback older than `before`, and expired delivery claims. */
+  /**
+   * Deletes stored question text, feedback and quiz answers (shown quiz questions) older than `before`,
+   * and expired delivery claims. Lessons done are progress, kept until the learner resets it.
+   */
   prune(before: Date): Promise<void>;
 
   /** Creates or replaces a channel's tip subscription (and un-pauses it). */
@@ -53,7 +56,48 @@ export interface Store {
   /** Starts the next cycle once every topic has been posted. */
   startTipCycle(channel: string, cycle: number): Promise<void>;
 
+  /** Remembers a quiz question shown to one user, so that its buttons can be checked and answered once. */
+  saveQuizQuestion(question: QuizQuestion): Promise<void>;
+  /** A shown question by its instance id; null when there is none (never shown, pruned or reset). */
+  getQuizQuestion(id: string): Promise<QuizQuestion | null>;
+  /**
+   * Records the answer to a shown question. Exactly one answer counts, across double clicks, retries
+   * and every process sharing the database: true for it, false for any later one or an unknown id.
+   */
+  answerQuizQuestion(id: string, correct: boolean, at: Date): Promise<boolean>;
+  /** A user's answered questions, oldest first (progress, streaks and spaced repetition). */
+  listQuizAnswers(userId: string): Promise<QuizAnswer[]>;
+  /** Marks a user's lesson on a topic done; done again keeps the first date. */
+  markLessonDone(userId: string, topic: string, at: Date): Promise<void>;
+  /** The lessons a user has done, oldest first. */
+  listLessonsDone(userId: string): Promise<LessonDone[]>;
+  /** Forgets a user's shown questions, answers and lessons (`/docker learn reset`). */
+  resetStudyProgress(userId: string): Promise<void>;
+
   close(): Promise<void>;
+}
+
+/** One quiz question shown to one user: a topic's quiz item, under a question instance id its buttons carry. */
+export interface QuizQuestion {
+  id: string;
+  userId: string;
+  topic: string;
+  /** The index of the quiz item in the topic's `quiz:`. */
+  item: number;
+  shownAt: Date;
+}
+
+/** How a user answered one shown question. */
+export interface QuizAnswer {
+  topic: string;
+  item: number;
+  correct: boolean;
+  at: Date;
+}
+
+export interface LessonDone {
+  topic: string;
+  at: Date;
 }
 
 /** Where a request came from. Questions are recorded from the first five; buttons and App Home ask none. */

@@ -4,6 +4,8 @@ import { epochMs } from '../../src/store/rows.js';
 import type {
   FeedbackRecord,
   QuestionRecord,
+  QuizAnswer,
+  QuizQuestion,
   Store,
   TipRotation,
   TipSubscription,
@@ -13,6 +15,8 @@ import type {
 type FailableMethod = Exclude<keyof Store, 'close'>;
 /** A claimed tip slot; the topic and cycle are set once the tip is posted. */
 type TipSlot = { topic?: string; cycle?: number };
+/** A shown quiz question and, once answered, how. */
+type ShownQuestion = QuizQuestion & { answer?: { correct: boolean; at: Date } };
 
 /**
  * What a memory "database" holds. Every store opened on one shares it, as processes share a database
@@ -28,6 +32,10 @@ export interface MemoryDatabase {
   /** Claimed tip slots by channel, then local date (YYYY-MM-DD). */
   readonly slots: Map<string, Map<string, TipSlot>>;
   readonly rotations: Map<string, { seed: string; cycle: number }>;
+  /** Shown quiz questions by instance id. */
+  readonly quiz: Map<string, ShownQuestion>;
+  /** Lessons done by user, then topic. */
+  readonly lessons: Map<string, Map<string, Date>>;
 }
 
 export function createMemoryDatabase(): MemoryDatabase {
@@ -39,6 +47,8 @@ export function createMemoryDatabase(): MemoryDatabase {
     subscriptions: new Map(),
     slots: new Map(),
     rotations: new Map(),
+    quiz: new Map(),
+    lessons: new Map(),
   };
 }
 
@@ -62,7 +72,7 @@ export interface MemoryStore extends Store {
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
-  const { questions, feedback, claims, delivered, subscriptions, slots, rotations } = database;
+  const { questions, feedback, claims, delivered, subscriptions, slots, rotations, quiz, lessons } = database;
   const failures = new Map<FailableMethod, Error>();
   const hanging = new Set<FailableMethod>();
   const failIfAsked = (method: FailableMethod) => {
@@ -144,6 +154,66 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
           delivered.delete(key);
         }
       }
+      for (const [id, shown] of quiz) if (+shown.shownAt < cutoff) quiz.delete(id);
+    },
+
+    async saveQuizQuestion(question) {
+      failIfAsked('saveQuizQuestion');
+      const shownAt = new Date(epochMs(question.shownAt));
+      if (quiz.has(question.id)) throw new Error(`quiz question ${question.id} exists`);
+      quiz.set(question.id, { ...question, shownAt });
+    },
+    async getQuizQuestion(id) {
+      failIfAsked('getQuizQuestion');
+      const shown = quiz.get(id);
+      if (!shown) return null;
+      const { answer: _answer, ...question } = shown;
+      return { ...question, shownAt: new Date(+question.shownAt) };
+    },
+    async answerQuizQuestion(id, correct, at) {
+      failIfAsked('answerQuizQuestion');
+      const ms = epochMs(at);
+      const shown = quiz.get(id);
+      if (!shown || shown.answer) return false;
+      shown.answer = { correct, at: new Date(ms) };
+      return true;
+    },
+    async listQuizAnswers(userId) {
+      failIfAsked('listQuizAnswers');
+      const answers: (QuizAnswer & { id: string })[] = [];
+      for (const shown of quiz.values()) {
+        if (shown.userId !== userId || !shown.answer) continue;
+        const { topic, item } = shown;
+        answers.push({
+          id: shown.id,
+          topic,
+          item,
+          correct: shown.answer.correct,
+          at: new Date(+shown.answer.at),
+        });
+      }
+      // By time, then instance id in code point order, as the SQL stores sort.
+      return answers
+        .sort((a, b) => +a.at - +b.at || byCodePoint(a.id, b.id))
+        .map(({ id: _id, ...answer }) => answer);
+    },
+    async markLessonDone(userId, topic, at) {
+      failIfAsked('markLessonDone');
+      const ms = epochMs(at);
+      const done = lessons.get(userId) ?? new Map<string, Date>();
+      lessons.set(userId, done);
+      if (!done.has(topic)) done.set(topic, new Date(ms));
+    },
+    async listLessonsDone(userId) {
+      failIfAsked('listLessonsDone');
+      return [...(lessons.get(userId) ?? [])]
+        .map(([topic, at]) => ({ topic, at: new Date(+at) }))
+        .sort((a, b) => +a.at - +b.at || byCodePoint(a.topic, b.topic));
+    },
+    async resetStudyProgress(userId) {
+      failIfAsked('resetStudyProgress');
+      for (const [id, shown] of quiz) if (shown.userId === userId) quiz.delete(id);
+      lessons.delete(userId);
     },
 
     async saveTipSubscription(subscription) {

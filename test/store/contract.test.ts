@@ -13,7 +13,13 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TIME_LIMITS } from '../../src/limits.js';
 import { openStore, StoreError } from '../../src/store/index.js';
-import type { FeedbackRecord, QuestionRecord, Store, TipSubscription } from '../../src/store/store.js';
+import type {
+  FeedbackRecord,
+  QuestionRecord,
+  QuizQuestion,
+  Store,
+  TipSubscription,
+} from '../../src/store/store.js';
 import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,6 +64,10 @@ function subscription(overrides: Partial<TipSubscription> = {}): TipSubscription
     pausedReason: null,
     ...overrides,
   };
+}
+
+function shown(overrides: Partial<QuizQuestion> = {}): QuizQuestion {
+  return { id: 'q-1', userId: 'U123', topic: 'container', item: 0, shownAt: NOW, ...overrides };
 }
 
 /** One empty database for one test. */
@@ -303,12 +313,15 @@ function describeStore(
           { version: 2 },
           { version: 3 },
           { version: 4 },
+          { version: 5 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
           'feedback',
           'questions',
+          'quiz_questions',
           'schema_version',
+          'study_lessons',
           'tip_rotations',
           'tip_slots',
           'tip_subscriptions',
@@ -323,6 +336,7 @@ function describeStore(
           { version: 2 },
           { version: 3 },
           { version: 4 },
+          { version: 5 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
       });
@@ -682,6 +696,117 @@ function describeStore(
         const store = await open();
         await store.startTipCycle('C100', 3);
         expect((await store.tipRotation('C100')).cycle).toBe(0);
+      });
+    });
+
+    describe('quiz answers and lessons', () => {
+      it('keeps a shown question for another process to read, and knows no other id', async () => {
+        await (await open()).saveQuizQuestion(shown({ id: 'q-1', topic: 'image', item: 1 }));
+
+        const other = await open();
+        expect(await other.getQuizQuestion('q-1')).toEqual(shown({ id: 'q-1', topic: 'image', item: 1 }));
+        expect(await other.getQuizQuestion('q-2')).toBeNull();
+      });
+
+      it('counts the first answer to a shown question only, across processes', async () => {
+        const first = await open();
+        const second = await open();
+        await first.saveQuizQuestion(shown({ id: 'q-1' }));
+
+        expect(await first.answerQuizQuestion('q-1', false, NOW)).toBe(true);
+        expect(await second.answerQuizQuestion('q-1', true, LATER)).toBe(false);
+        expect(await second.answerQuizQuestion('never-shown', true, NOW)).toBe(false);
+        expect(await second.listQuizAnswers('U123')).toEqual([
+          { topic: 'container', item: 0, correct: false, at: NOW },
+        ]);
+      });
+
+      it('grants exactly one of many simultaneous answers (double clicks on two replicas)', async () => {
+        const stores = [await open(), await open()];
+        await stores[0]!.saveQuizQuestion(shown({ id: 'q-double' }));
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            stores[i % 2]!.answerQuizQuestion('q-double', i % 3 === 0, NOW),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await stores[1]!.listQuizAnswers('U123')).toHaveLength(1);
+      });
+
+      it("lists one user's answered questions, oldest first, and none that are only shown", async () => {
+        const store = await open();
+        await store.saveQuizQuestion(shown({ id: 'b', topic: 'image', item: 1 }));
+        await store.saveQuizQuestion(shown({ id: 'a', topic: 'volumes' }));
+        await store.saveQuizQuestion(shown({ id: 'c', topic: 'docker-run' }));
+        await store.saveQuizQuestion(shown({ id: 'theirs', userId: 'U999' }));
+        await store.answerQuizQuestion('b', true, LATER);
+        await store.answerQuizQuestion('a', false, NOW);
+        await store.answerQuizQuestion('theirs', true, NOW);
+
+        expect(await store.listQuizAnswers('U123')).toEqual([
+          { topic: 'volumes', item: 0, correct: false, at: NOW },
+          { topic: 'image', item: 1, correct: true, at: LATER },
+        ]);
+        expect(await store.listQuizAnswers('U404')).toEqual([]);
+      });
+
+      it('marks a lesson done once, keeping the first date, per user', async () => {
+        const store = await open();
+        await store.markLessonDone('U123', 'image', LATER);
+        await store.markLessonDone('U123', 'container', NOW);
+        await (await open()).markLessonDone('U123', 'image', new Date(LATER.getTime() + DAY_MS));
+        await store.markLessonDone('U999', 'volumes', NOW);
+
+        expect(await store.listLessonsDone('U123')).toEqual([
+          { topic: 'container', at: NOW },
+          { topic: 'image', at: LATER },
+        ]);
+      });
+
+      it("resets one user's questions, answers and lessons, and nobody else's", async () => {
+        const store = await open();
+        await store.saveQuizQuestion(shown({ id: 'mine' }));
+        await store.answerQuizQuestion('mine', true, NOW);
+        await store.saveQuizQuestion(shown({ id: 'theirs', userId: 'U999' }));
+        await store.answerQuizQuestion('theirs', true, NOW);
+        await store.markLessonDone('U123', 'container', NOW);
+        await store.markLessonDone('U999', 'container', NOW);
+
+        await (await open()).resetStudyProgress('U123');
+
+        expect(await store.listQuizAnswers('U123')).toEqual([]);
+        expect(await store.listLessonsDone('U123')).toEqual([]);
+        expect(await store.getQuizQuestion('mine')).toBeNull();
+        expect(await store.listQuizAnswers('U999')).toHaveLength(1);
+        expect(await store.listLessonsDone('U999')).toHaveLength(1);
+      });
+
+      it('prunes questions shown before the cutoff, answered or not, and keeps lessons done', async () => {
+        const store = await open();
+        const old = new Date(NOW.getTime() - 31 * DAY_MS);
+        await store.saveQuizQuestion(shown({ id: 'old', shownAt: old }));
+        await store.answerQuizQuestion('old', false, old);
+        await store.saveQuizQuestion(shown({ id: 'old-unanswered', shownAt: old }));
+        await store.saveQuizQuestion(shown({ id: 'recent', item: 1 }));
+        await store.answerQuizQuestion('recent', true, NOW);
+        await store.markLessonDone('U123', 'container', old);
+
+        await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+
+        expect(await store.listQuizAnswers('U123')).toEqual([
+          { topic: 'container', item: 1, correct: true, at: NOW },
+        ]);
+        expect(await store.getQuizQuestion('old-unanswered')).toBeNull();
+        expect(await store.listLessonsDone('U123')).toEqual([{ topic: 'container', at: old }]);
+      });
+
+      it('refuses invalid dates', async () => {
+        const store = await open();
+        const invalid = new Date(Number.NaN);
+        await expect(store.saveQuizQuestion(shown({ shownAt: invalid }))).rejects.toThrow(RangeError);
+        await store.saveQuizQuestion(shown({ id: 'q-1' }));
+        await expect(store.answerQuizQuestion('q-1', true, invalid)).rejects.toThrow(RangeError);
+        await expect(store.markLessonDone('U123', 'image', invalid)).rejects.toThrow(RangeError);
       });
     });
   });

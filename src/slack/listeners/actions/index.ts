@@ -8,17 +8,22 @@ import type {
 import { ACTION_IDS } from '../../../answers/button-values.js';
 import type { BotDeps } from '../../../conversation/deps.js';
 import { feedback } from './feedback.js';
+import { quizAnswer } from './quiz-answer.js';
 import { shareAnswer } from './share-answer.js';
 import { showTopic } from './show-topic.js';
+import { studyStep } from './study-step.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every action id the bot's buttons carry: a topic button (by prefix), share, and the two votes. */
+/**
+ * Every action id the bot's buttons carry: a topic, quiz choice or Continue button (by prefix); share,
+ * the two votes and Next question (whole).
+ */
 export const BOT_ACTIONS = new RegExp(
-  `^(?:${escapeRegExp(ACTION_IDS.showTopicPrefix)}|` +
-    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful].map(escapeRegExp).join('|')})$)`,
+  `^(?:${[ACTION_IDS.showTopicPrefix, ACTION_IDS.quizAnswerPrefix, ACTION_IDS.learnContinuePrefix].map(escapeRegExp).join('|')}|` +
+    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext].map(escapeRegExp).join('|')})$)`,
 );
 
 /**
@@ -30,9 +35,14 @@ export function register(app: App, deps: BotDeps): void {
   const showTopicListener = showTopic(deps);
   const shareListener = shareAnswer(deps);
   const feedbackListener = feedback(deps);
+  const quizAnswerListener = quizAnswer(deps);
+  const studyStepListener = studyStep(deps);
   app.action(BOT_ACTIONS, async (args: Args) => {
     const id = args.action.action_id;
     if (id.startsWith(ACTION_IDS.showTopicPrefix)) return showTopicListener(args);
+    if (id.startsWith(ACTION_IDS.quizAnswerPrefix)) return quizAnswerListener(args);
+    if (id === ACTION_IDS.quizNext || id.startsWith(ACTION_IDS.learnContinuePrefix))
+      return studyStepListener(args);
     if (id === ACTION_IDS.shareAnswer) return shareListener(args);
     return feedbackListener(args);
   });

@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BotDeps } from '../../../conversation/deps.js';
+import { answerQuizButton } from '../../../conversation/study.js';
+import { slackAsker } from '../../asker.js';
+import { deliverStudyReply } from './study-step.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/**
+ * A quiz choice: right or wrong, privately, below the question (which stays, so a lesson's text is
+ * not lost). A forged or repeated click gets no reply; the conversation layer logs why.
+ */
+export function quizAnswer(deps: BotDeps) {
+  return async ({ ack, action, body, respond, client }: Args) => {
+    await ack();
+    const asker = slackAsker(client, deps, {
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+      surface: 'button',
+      requestId: body.trigger_id,
+    });
+    const reply = await answerQuizButton(deps, asker, action.value ?? '');
+    if (reply) await deliverStudyReply(deps, { body, respond, client }, reply);
+  };
+}
