@@ -8,7 +8,8 @@
  * --skip-ms N, which leaves out the first N ms.
  */
 import { readFileSync } from 'node:fs';
-import { exitQuietlyWhenPipeCloses, parseArgs } from '../src/cli/shared.js';
+import { parseArgs } from 'node:util';
+import { argsOrExit, exitQuietlyWhenPipeCloses } from '../src/cli/shared.js';
 
 interface CallFrame {
   functionName: string;
@@ -30,15 +31,22 @@ interface CpuProfile {
 
 const USAGE = 'Usage: npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]';
 
-const { options, words } = parseArgs(process.argv.slice(2), ['skip-ms', 'top', 'from']);
-const file = words[0];
+const { values, positionals } = argsOrExit('bench:profile', () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    options: { 'skip-ms': { type: 'string' }, top: { type: 'string' }, from: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  }),
+);
+const file = positionals[0];
 if (file === undefined) {
   console.error(USAGE);
   process.exit(1);
 }
-const startAt = options.get('from');
-let skipMs = Number(options.get('skip-ms') ?? 0);
-const top = Number(options.get('top') ?? 25);
+const startAt = values.from;
+let skipMs = Number(values['skip-ms'] ?? 0);
+const top = Number(values.top ?? 25);
 
 exitQuietlyWhenPipeCloses();
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

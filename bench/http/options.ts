@@ -1,4 +1,4 @@
-import { parseArgs } from '../../src/cli/shared.js';
+import { parseArgs } from 'node:util';
 import { parseDatabaseUrl, StoreError } from '../../src/store/index.js';
 
 export const USAGE = `Usage: npm run bench:http -- [options]
@@ -38,7 +38,7 @@ export interface BenchOptions {
 
 /** The bench's options from its arguments; a missing or malformed value ends the bench with one line. */
 export function readOptions(argv: string[]): BenchOptions {
-  const { flags, options } = parseArgs(argv, [
+  const valued = [
     'requests',
     'warm-up',
     'concurrency',
@@ -47,16 +47,29 @@ export function readOptions(argv: string[]): BenchOptions {
     'postgres-admin-url',
     'rss-after',
     'cpu-prof',
-  ]);
-  if (flags.has('help')) {
+  ];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        help: { type: 'boolean' },
+        ...Object.fromEntries(valued.map((name) => [name, { type: 'string' as const }])),
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return exitWith(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
+  const option = (name: string) => values[name] as string | undefined;
 
   /** A whole-number option of at least `minimum`. */
   const wholeNumber = (name: string, fallback: number, minimum: 0 | 1): number => {
-    if (flags.has(name)) return exitWith(`--${name} needs a value`);
-    const raw = options.get(name);
+    const raw = option(name);
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < minimum) {
       return exitWith(`--${name} takes a ${minimum === 1 ? 'positive ' : ''}whole number, not "${raw}"`);
@@ -69,11 +82,8 @@ export function readOptions(argv: string[]): BenchOptions {
   const concurrency = wholeNumber('concurrency', 20, 1);
   const replicaCount = wholeNumber('replicas', 1, 1);
   const rssAfter = wholeNumber('rss-after', 0, 0);
-  for (const name of ['database-url', 'postgres-admin-url', 'cpu-prof']) {
-    if (flags.has(name)) exitWith(`--${name} needs a value`);
-  }
-  const databaseUrl = options.get('database-url');
-  const adminUrl = options.get('postgres-admin-url');
+  const databaseUrl = option('database-url');
+  const adminUrl = option('postgres-admin-url');
   return {
     requests,
     warmUp,
@@ -82,7 +92,7 @@ export function readOptions(argv: string[]): BenchOptions {
     rssAfter,
     databaseUrl,
     adminUrl,
-    cpuProfileDir: options.get('cpu-prof'),
+    cpuProfileDir: option('cpu-prof'),
     databaseKind: chosenDatabaseKind(databaseUrl, adminUrl, replicaCount),
     labelled: replicaCount > 1 || databaseUrl !== undefined || adminUrl !== undefined,
   };

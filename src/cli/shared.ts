@@ -31,34 +31,6 @@ export function loadKnowledgeOrExit(dir = cliConfigOrExit().knowledgeDir): Knowl
 }
 
 /**
- * Splits argv into `--flag` switches, `--key=value` / `--key value` options and positional words, accepting
- * any flag. Only the benchmarks still use it; every other command parses with `node:util` parseArgs in
- * strict mode (see `argsOrExit`). Delete it once the benchmarks do the same.
- */
-export function parseArgs(argv: string[], valued: string[] = []) {
-  const flags = new Set<string>();
-  const options = new Map<string, string>();
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') {
-      words.push(...argv.slice(i + 1));
-      break;
-    }
-    const option = /^--([\w-]+)(?:=(.*))?$/.exec(arg);
-    if (!option) {
-      words.push(arg);
-      continue;
-    }
-    const [, name = '', inline] = option;
-    if (inline !== undefined) options.set(name, inline);
-    else if (valued.includes(name) && i + 1 < argv.length) options.set(name, argv[++i] as string);
-    else flags.add(name);
-  }
-  return { flags, options, words };
-}
-
-/**
  * A reader that stops early (`npm run kb -- --json | head`) closes the pipe: that ends the command
  * quietly instead of with an EPIPE stack trace.
  */
