@@ -74,10 +74,10 @@ export async function createPrivatePostgres(bin: string): Promise<PrivatePostgre
       await asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
     },
     pause() {
-      for (const pid of serverProcesses()) process.kill(pid, 'SIGSTOP');
+      for (const pid of serverProcesses()) signal(pid, 'SIGSTOP');
     },
     resume() {
-      for (const pid of serverProcesses().reverse()) process.kill(pid, 'SIGCONT');
+      for (const pid of serverProcesses().reverse()) signal(pid, 'SIGCONT');
     },
     async destroy() {
       if (existsSync(join(data, 'postmaster.pid'))) {
@@ -88,6 +88,15 @@ export async function createPrivatePostgres(bin: string): Promise<PrivatePostgre
     },
   };
   return cluster;
+}
+
+/** Signals a server process; one that ended since it was listed (a backend closing) is no error. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 function postgresUser(): { uid: number; gid: number } {
