@@ -130,11 +130,11 @@ export const MESSAGES = {
     ja: '「{word}」がわかりません。',
   },
   quizSummary: {
-    en: 'Yesterday\'s quiz: {answered} answered, {right} right.',
+    en: "Yesterday's quiz: {answered} answered, {right} right.",
     ja: '昨日のクイズ: 回答 {answered} 人、正解 {right} 人。',
   },
   quizSummaryNobody: {
-    en: 'Yesterday\'s quiz: nobody answered yet. The buttons still work.',
+    en: "Yesterday's quiz: nobody answered yet. The buttons still work.",
     ja: '昨日のクイズ: まだ回答がありません。ボタンはまだ使えます。',
   },
   weekdays: { en: 'on weekdays', ja: '平日' },
