@@ -35,6 +35,11 @@ export function weeklyQuizSlotKey(channel: string): string {
   return `quiz:${channel}`;
 }
 
+/** The slot key of the next-day summary of a weekly quiz post, claimed with the post's local date. */
+export function weeklyQuizSummaryKey(channel: string): string {
+  return `quiz-summary:${channel}`;
+}
+
 const WEEKDAY_WORDS: Record<string, number> = {};
 for (const [index, words] of [
   ['sun', 'sunday', '日', '日曜', '日曜日'],

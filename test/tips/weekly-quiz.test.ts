@@ -6,6 +6,7 @@ import {
   parseWeeklyQuizRequest,
   quizSummaryLine,
   weeklyQuizSlotKey,
+  weeklyQuizSummaryKey,
   type WeeklyQuizSchedule,
 } from '../../src/tips/weekly-quiz.js';
 
@@ -107,5 +108,6 @@ describe('quizSummaryLine', () => {
 describe('weeklyQuizSlotKey', () => {
   it("never collides with a channel's tip slot", () => {
     expect(weeklyQuizSlotKey('C0123')).not.toBe('C0123');
+    expect(weeklyQuizSummaryKey('C0123')).not.toBe(weeklyQuizSlotKey('C0123'));
   });
 });
