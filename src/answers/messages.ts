@@ -129,6 +129,14 @@ export const MESSAGES = {
     en: 'I don\'t understand "{word}".',
     ja: '「{word}」がわかりません。',
   },
+  quizSummary: {
+    en: "Yesterday's quiz: {answered} answered, {right} right.",
+    ja: '昨日のクイズ: 回答 {answered} 人、正解 {right} 人。',
+  },
+  quizSummaryNobody: {
+    en: "Yesterday's quiz: nobody answered yet. The buttons still work.",
+    ja: '昨日のクイズ: まだ回答がありません。ボタンはまだ使えます。',
+  },
   weekdays: { en: 'on weekdays', ja: '平日' },
   daily: { en: 'every day', ja: '毎日' },
   inEnglish: { en: 'in English', ja: '英語' },

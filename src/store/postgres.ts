@@ -10,12 +10,15 @@ import type {
   Store,
   TipRotation,
   TipSubscription,
+  QuizSubscription,
 } from './store.js';
 import {
   epochMs,
   toQuizAnswer,
   toQuizQuestion,
   toSubscription,
+  toQuizSubscription,
+  type QuizSubscriptionRow,
   type QuizAnswerRow,
   type QuizQuestionRow,
   type SubscriptionRow,
@@ -155,6 +158,22 @@ const MIGRATIONS: readonly Migration[] = [
         topic TEXT NOT NULL,
         done_at BIGINT NOT NULL,
         PRIMARY KEY (user_id, topic)
+      );
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- A channel's weekly quiz post; its posts and summaries are claimed in tip_slots under their own keys.
+      CREATE TABLE quiz_subscriptions (
+        channel TEXT PRIMARY KEY,
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        time TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        time_zone TEXT NOT NULL,
+        subscriber TEXT NOT NULL,
+        paused_reason TEXT,
+        updated_at BIGINT NOT NULL
       );
     `,
   },
@@ -394,6 +413,52 @@ function createStore(pool: Pool): Store {
       });
     },
 
+    async saveQuizSubscription(subscription: QuizSubscription): Promise<void> {
+      await pool.query(
+        `INSERT INTO quiz_subscriptions (channel, weekday, time, lang, time_zone, subscriber, paused_reason, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, NULL, $7)
+         ON CONFLICT (channel) DO UPDATE SET weekday = excluded.weekday, time = excluded.time, lang = excluded.lang,
+           time_zone = excluded.time_zone, subscriber = excluded.subscriber,
+           paused_reason = NULL, updated_at = excluded.updated_at`,
+        [
+          subscription.channel,
+          subscription.weekday,
+          subscription.time,
+          subscription.lang,
+          subscription.timeZone,
+          subscription.subscriber,
+          Date.now(),
+        ],
+      );
+    },
+
+    async removeQuizSubscription(channel: string): Promise<boolean> {
+      const result = await pool.query('DELETE FROM quiz_subscriptions WHERE channel = $1', [channel]);
+      return result.rowCount === 1;
+    },
+
+    async getQuizSubscription(channel: string): Promise<QuizSubscription | null> {
+      const { rows } = await pool.query<QuizSubscriptionRow>(
+        `SELECT ${QUIZ_SUBSCRIPTION_COLUMNS} FROM quiz_subscriptions WHERE channel = $1`,
+        [channel],
+      );
+      return rows[0] ? toQuizSubscription(rows[0]) : null;
+    },
+
+    async listQuizSubscriptions(): Promise<QuizSubscription[]> {
+      const { rows } = await pool.query<QuizSubscriptionRow>(
+        `SELECT ${QUIZ_SUBSCRIPTION_COLUMNS} FROM quiz_subscriptions ORDER BY channel COLLATE "C"`,
+      );
+      return rows.map(toQuizSubscription);
+    },
+
+    async pauseQuizSubscription(channel: string, reason: string): Promise<void> {
+      await pool.query(
+        'UPDATE quiz_subscriptions SET paused_reason = $1, updated_at = $2 WHERE channel = $3',
+        [reason, Date.now(), channel],
+      );
+    },
+
     async saveTipSubscription(subscription: TipSubscription): Promise<void> {
       await pool.query(
         `INSERT INTO tip_subscriptions (channel, time, days, lang, time_zone, subscriber, source, paused_reason, updated_at)
@@ -516,4 +581,5 @@ interface FeedbackRow {
   at: EpochMsText;
 }
 
+const QUIZ_SUBSCRIPTION_COLUMNS = 'channel, weekday, time, lang, time_zone, subscriber, paused_reason';
 const SUBSCRIPTION_COLUMNS = 'channel, time, days, lang, time_zone, subscriber, source, paused_reason';

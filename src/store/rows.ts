@@ -1,4 +1,4 @@
-import type { QuizAnswer, QuizQuestion, TipSubscription } from './store.js';
+import type { QuizAnswer, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
 
 /** A tip_subscriptions row, as both stores read it. */
 export interface SubscriptionRow {
@@ -21,6 +21,29 @@ export function toSubscription(row: SubscriptionRow): TipSubscription {
     timeZone: row.time_zone,
     subscriber: row.subscriber,
     source: row.source,
+    pausedReason: row.paused_reason,
+  };
+}
+
+/** A quiz_subscriptions row, as both stores read it. */
+export interface QuizSubscriptionRow {
+  channel: string;
+  weekday: number;
+  time: string;
+  lang: QuizSubscription['lang'];
+  time_zone: string;
+  subscriber: string;
+  paused_reason: string | null;
+}
+
+export function toQuizSubscription(row: QuizSubscriptionRow): QuizSubscription {
+  return {
+    channel: row.channel,
+    weekday: Number(row.weekday),
+    time: row.time,
+    lang: row.lang,
+    timeZone: row.time_zone,
+    subscriber: row.subscriber,
     pausedReason: row.paused_reason,
   };
 }

@@ -14,12 +14,15 @@ import type {
   Store,
   TipRotation,
   TipSubscription,
+  QuizSubscription,
 } from './store.js';
 import {
   epochMs,
   toQuizAnswer,
   toQuizQuestion,
   toSubscription,
+  toQuizSubscription,
+  type QuizSubscriptionRow,
   type QuizAnswerRow,
   type QuizQuestionRow,
   type SubscriptionRow,
@@ -153,6 +156,22 @@ const MIGRATIONS: readonly Migration[] = [
         topic TEXT NOT NULL,
         done_at INTEGER NOT NULL,
         PRIMARY KEY (user_id, topic)
+      );
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- A channel's weekly quiz post; its posts and summaries are claimed in tip_slots under their own keys.
+      CREATE TABLE quiz_subscriptions (
+        channel TEXT PRIMARY KEY,
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        time TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        time_zone TEXT NOT NULL,
+        subscriber TEXT NOT NULL,
+        paused_reason TEXT,
+        updated_at INTEGER NOT NULL
       );
     `,
   },
@@ -367,6 +386,24 @@ function createStore(db: Database.Database): Store {
     deleteUserLessons.run(userId);
   });
 
+  const saveQuizSubscription = db.prepare(
+    `INSERT INTO quiz_subscriptions (channel, weekday, time, lang, time_zone, subscriber, paused_reason, updated_at)
+     VALUES (@channel, @weekday, @time, @lang, @timeZone, @subscriber, NULL, @updatedAt)
+     ON CONFLICT (channel) DO UPDATE SET weekday = excluded.weekday, time = excluded.time, lang = excluded.lang,
+       time_zone = excluded.time_zone, subscriber = excluded.subscriber,
+       paused_reason = NULL, updated_at = excluded.updated_at`,
+  );
+  const removeQuizSubscription = db.prepare<[string]>('DELETE FROM quiz_subscriptions WHERE channel = ?');
+  const selectQuizSubscription = db.prepare<[string], QuizSubscriptionRow>(
+    'SELECT * FROM quiz_subscriptions WHERE channel = ?',
+  );
+  const selectQuizSubscriptions = db.prepare<[], QuizSubscriptionRow>(
+    'SELECT * FROM quiz_subscriptions ORDER BY channel',
+  );
+  const pauseQuizSubscription = db.prepare<[string, number, string]>(
+    'UPDATE quiz_subscriptions SET paused_reason = ?, updated_at = ? WHERE channel = ?',
+  );
+
   const saveSubscription = db.prepare(
     `INSERT INTO tip_subscriptions (channel, time, days, lang, time_zone, subscriber, source, paused_reason, updated_at)
      VALUES (@channel, @time, @days, @lang, @timeZone, @subscriber, @source, NULL, @updatedAt)
@@ -436,6 +473,28 @@ function createStore(db: Database.Database): Store {
         helpful: row.helpful === 1,
         at: new Date(row.at),
       }));
+    },
+
+    async saveQuizSubscription(subscription: QuizSubscription): Promise<void> {
+      const { channel, weekday, time, lang, timeZone, subscriber } = subscription;
+      saveQuizSubscription.run({ channel, weekday, time, lang, timeZone, subscriber, updatedAt: Date.now() });
+    },
+
+    async removeQuizSubscription(channel: string): Promise<boolean> {
+      return removeQuizSubscription.run(channel).changes === 1;
+    },
+
+    async getQuizSubscription(channel: string): Promise<QuizSubscription | null> {
+      const row = selectQuizSubscription.get(channel);
+      return row ? toQuizSubscription(row) : null;
+    },
+
+    async listQuizSubscriptions(): Promise<QuizSubscription[]> {
+      return selectQuizSubscriptions.all().map(toQuizSubscription);
+    },
+
+    async pauseQuizSubscription(channel: string, reason: string): Promise<void> {
+      pauseQuizSubscription.run(reason, Date.now(), channel);
     },
 
     async saveTipSubscription(subscription: TipSubscription): Promise<void> {

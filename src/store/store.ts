@@ -56,6 +56,15 @@ export interface Store {
   /** Starts the next cycle once every topic has been posted. */
   startTipCycle(channel: string, cycle: number): Promise<void>;
 
+  /** Creates or replaces a channel's weekly quiz subscription (and un-pauses it). */
+  saveQuizSubscription(subscription: QuizSubscription): Promise<void>;
+  /** Removes a channel's weekly quiz; false when there was none. */
+  removeQuizSubscription(channel: string): Promise<boolean>;
+  getQuizSubscription(channel: string): Promise<QuizSubscription | null>;
+  listQuizSubscriptions(): Promise<QuizSubscription[]>;
+  /** Stops posting a channel's weekly quiz until it subscribes again, remembering why. */
+  pauseQuizSubscription(channel: string, reason: string): Promise<void>;
+
   /** Remembers a quiz question shown to one user, so that its buttons can be checked and answered once. */
   saveQuizQuestion(question: QuizQuestion): Promise<void>;
   /** A shown question by its instance id; null when there is none (never shown, pruned or reset). */
@@ -126,6 +135,25 @@ export interface FeedbackRecord {
 }
 
 export type TipDays = 'weekdays' | 'daily';
+
+/**
+ * A channel's weekly quiz post. Its posts and next-day summaries are claimed exactly once with the
+ * tips' slot claims, under their own slot keys (src/tips/weekly-quiz.ts).
+ */
+export interface QuizSubscription {
+  channel: string;
+  /** 0 = Sunday … 6 = Saturday, in the subscription's time zone. */
+  weekday: number;
+  /** Local time of day, HH:MM (24 h). */
+  time: string;
+  lang: TipLang;
+  /** IANA time zone the weekday and time are in. */
+  timeZone: string;
+  /** Who subscribed: told by DM if posting fails. */
+  subscriber: string;
+  /** Why posting stopped (the Slack error), or null while it posts. */
+  pausedReason: string | null;
+}
 export type TipLang = 'en' | 'ja' | 'both';
 
 export interface TipSubscription {

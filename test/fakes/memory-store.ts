@@ -6,6 +6,7 @@ import type {
   QuestionRecord,
   QuizAnswer,
   QuizQuestion,
+  QuizSubscription,
   Store,
   TipRotation,
   TipSubscription,
@@ -29,6 +30,8 @@ export interface MemoryDatabase {
   /** The claimed keys whose delivery was made. */
   readonly delivered: Set<string>;
   readonly subscriptions: Map<string, TipSubscription>;
+  /** Weekly quiz subscriptions by channel. */
+  readonly quizSubscriptions: Map<string, QuizSubscription>;
   /** Claimed tip slots by channel, then local date (YYYY-MM-DD). */
   readonly slots: Map<string, Map<string, TipSlot>>;
   readonly rotations: Map<string, { seed: string; cycle: number }>;
@@ -45,6 +48,7 @@ export function createMemoryDatabase(): MemoryDatabase {
     claims: new Map(),
     delivered: new Set(),
     subscriptions: new Map(),
+    quizSubscriptions: new Map(),
     slots: new Map(),
     rotations: new Map(),
     quiz: new Map(),
@@ -73,6 +77,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
   const { questions, feedback, claims, delivered, subscriptions, slots, rotations, quiz, lessons } = database;
+  const { quizSubscriptions } = database;
   const failures = new Map<FailableMethod, Error>();
   const hanging = new Set<FailableMethod>();
   const failIfAsked = (method: FailableMethod) => {
@@ -216,6 +221,30 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
       lessons.delete(userId);
     },
 
+    async saveQuizSubscription(subscription) {
+      failIfAsked('saveQuizSubscription');
+      quizSubscriptions.set(subscription.channel, { ...subscription, pausedReason: null });
+    },
+    async removeQuizSubscription(channel) {
+      failIfAsked('removeQuizSubscription');
+      return quizSubscriptions.delete(channel);
+    },
+    async getQuizSubscription(channel) {
+      failIfAsked('getQuizSubscription');
+      const found = quizSubscriptions.get(channel);
+      return found ? { ...found } : null;
+    },
+    async listQuizSubscriptions() {
+      failIfAsked('listQuizSubscriptions');
+      return [...quizSubscriptions.values()]
+        .sort((a, b) => byCodePoint(a.channel, b.channel))
+        .map((subscription) => ({ ...subscription }));
+    },
+    async pauseQuizSubscription(channel, reason) {
+      failIfAsked('pauseQuizSubscription');
+      const found = quizSubscriptions.get(channel);
+      if (found) found.pausedReason = reason;
+    },
     async saveTipSubscription(subscription) {
       failIfAsked('saveTipSubscription');
       subscriptions.set(subscription.channel, { ...subscription, pausedReason: null });

@@ -19,7 +19,9 @@ import type {
   QuizQuestion,
   Store,
   TipSubscription,
+  QuizSubscription,
 } from '../../src/store/store.js';
+import { weeklyQuizSlotKey, weeklyQuizSummaryKey } from '../../src/tips/weekly-quiz.js';
 import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,6 +50,19 @@ function feedback(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
     userId: 'U123',
     helpful: true,
     at: NOW,
+    ...overrides,
+  };
+}
+
+function quizSubscription(overrides: Partial<QuizSubscription> = {}): QuizSubscription {
+  return {
+    channel: 'C100',
+    weekday: 1,
+    time: '10:00',
+    lang: 'both',
+    timeZone: 'Asia/Tokyo',
+    subscriber: 'U123',
+    pausedReason: null,
     ...overrides,
   };
 }
@@ -314,12 +329,14 @@ function describeStore(
           { version: 3 },
           { version: 4 },
           { version: 5 },
+          { version: 6 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
           'feedback',
           'questions',
           'quiz_questions',
+          'quiz_subscriptions',
           'schema_version',
           'study_lessons',
           'tip_rotations',
@@ -337,6 +354,7 @@ function describeStore(
           { version: 3 },
           { version: 4 },
           { version: 5 },
+          { version: 6 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
       });
@@ -623,6 +641,77 @@ function describeStore(
 
         const channels = (await store.listTipSubscriptions()).map((entry) => entry.channel);
         expect(channels).toEqual(['C1', 'CC', 'C_1', 'Cb']);
+      });
+    });
+
+    describe('weekly quiz subscriptions', () => {
+      it('stores a subscription and reads it back from another process', async () => {
+        const store = await open();
+        await store.saveQuizSubscription(quizSubscription({ weekday: 5, lang: 'ja' }));
+
+        expect(await (await open()).getQuizSubscription('C100')).toEqual(
+          quizSubscription({ weekday: 5, lang: 'ja' }),
+        );
+        expect(await store.getQuizSubscription('C999')).toBeNull();
+      });
+
+      it('keeps apart from the channel’s tip of the day', async () => {
+        const store = await open();
+        await store.saveQuizSubscription(quizSubscription());
+        await store.saveTipSubscription(subscription());
+
+        expect(await store.removeTipSubscription('C100')).toBe(true);
+        expect(await store.listQuizSubscriptions()).toEqual([quizSubscription()]);
+        expect(await store.listTipSubscriptions()).toEqual([]);
+      });
+
+      it('replaces a channel’s subscription and un-pauses it', async () => {
+        const store = await open();
+        await store.saveQuizSubscription(quizSubscription());
+        await store.pauseQuizSubscription('C100', 'not_in_channel');
+        expect((await store.getQuizSubscription('C100'))?.pausedReason).toBe('not_in_channel');
+
+        await store.saveQuizSubscription(
+          quizSubscription({ weekday: 0, time: '18:00', lang: 'en', timeZone: 'UTC', pausedReason: 'stale' }),
+        );
+
+        expect(await store.listQuizSubscriptions()).toEqual([
+          quizSubscription({ weekday: 0, time: '18:00', lang: 'en', timeZone: 'UTC' }),
+        ]);
+      });
+
+      it('pauses only a channel that is subscribed', async () => {
+        const store = await open();
+        await store.pauseQuizSubscription('C404', 'channel_not_found');
+        expect(await store.listQuizSubscriptions()).toEqual([]);
+      });
+
+      it('removes a subscription once, saying whether there was one', async () => {
+        const store = await open();
+        await store.saveQuizSubscription(quizSubscription());
+
+        expect(await store.removeQuizSubscription('C100')).toBe(true);
+        expect(await store.removeQuizSubscription('C100')).toBe(false);
+        expect(await store.getQuizSubscription('C100')).toBeNull();
+      });
+
+      it('lists subscriptions by channel id in code point order, as SQLite sorts', async () => {
+        const store = await open();
+        for (const channel of ['Cb', 'C_1', 'CC', 'C1'])
+          await store.saveQuizSubscription(quizSubscription({ channel }));
+
+        const channels = (await store.listQuizSubscriptions()).map((entry) => entry.channel);
+        expect(channels).toEqual(['C1', 'CC', 'C_1', 'Cb']);
+      });
+
+      it('claims a weekly post and its summary once, apart from the channel’s tip slots', async () => {
+        const [first, second] = [await open(), await open()];
+
+        expect(await first.claimTipSlot(weeklyQuizSlotKey('C100'), '2025-06-02', NOW)).toBe(true);
+        expect(await second.claimTipSlot(weeklyQuizSlotKey('C100'), '2025-06-02', LATER)).toBe(false);
+        expect(await second.claimTipSlot(weeklyQuizSummaryKey('C100'), '2025-06-02', LATER)).toBe(true);
+        expect(await first.claimTipSlot(weeklyQuizSummaryKey('C100'), '2025-06-02', LATER)).toBe(false);
+        expect(await first.claimTipSlot('C100', '2025-06-02', NOW)).toBe(true);
       });
     });
 
