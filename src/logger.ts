@@ -20,46 +20,9 @@ export interface AppLogger extends Logger {
   log(level: LogLevel, message: string, fields?: LogFields): void;
 }
 
-/**
- * Lines written within one event-loop turn go out together in one write (under load, several requests'
- * lines share one system call instead of one each). They wait for no I/O, only for the turn to end; what
- * is still pending when the process exits is written then, so nothing is lost on a normal exit or a crash.
- */
-export function batchedWriter(
-  sink: (chunk: string) => void,
-  schedule: (flush: () => void) => void = (flush) => setImmediate(flush),
-): { write: (line: string) => void; flush: () => void } {
-  let pending = '';
-  const flush = () => {
-    if (pending === '') return;
-    const chunk = pending;
-    pending = '';
-    sink(chunk);
-  };
-  return {
-    write: (line) => {
-      if (pending === '') schedule(flush);
-      pending += `${line}\n`;
-    },
-    flush,
-  };
-}
-
-let stderrWriter: ReturnType<typeof batchedWriter> | undefined;
-
-function writeToStderr(line: string): void {
-  if (!stderrWriter) {
-    const writer = batchedWriter((chunk) => process.stderr.write(chunk));
-    // Standard error is written synchronously for files and pipes, so this still lands on exit.
-    process.on('exit', writer.flush);
-    stderrWriter = writer;
-  }
-  stderrWriter.write(line);
-}
-
 export function createLogger(
   level: LogLevel = 'info',
-  write: (line: string) => void = writeToStderr,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   base: LogFields = {},
 ): AppLogger {
   let threshold = level;

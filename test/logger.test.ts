@@ -1,6 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { batchedWriter, createLogger, redact } from '../src/logger.js';
+import { createLogger, redact } from '../src/logger.js';
 
 const BOT_TOKEN = 'xoxb-test-not-a-real-token-AbCd';
 const APP_TOKEN = 'xapp-test-not-a-real-token-abcd';
@@ -119,34 +119,5 @@ describe('Keeping Slack tokens out of the logs', () => {
 
   it('leaves ordinary text that merely resembles a prefix alone', () => {
     expect(redact('the xoxb prefix and xapp tokens')).toBe('the xoxb prefix and xapp tokens');
-  });
-});
-
-describe('When several lines are written in one event-loop turn', () => {
-  it('writes them together, in order, once the turn ends, and again for the next turn', async () => {
-    const chunks: string[] = [];
-    const writer = batchedWriter((chunk) => chunks.push(chunk));
-    writer.write('{"msg":"a"}');
-    writer.write('{"msg":"b"}');
-    expect(chunks).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(chunks).toEqual(['{"msg":"a"}\n{"msg":"b"}\n']);
-    writer.write('{"msg":"c"}');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(chunks).toEqual(['{"msg":"a"}\n{"msg":"b"}\n', '{"msg":"c"}\n']);
-  });
-
-  it('writes what is pending at once when flushed, as on exit, and nothing twice', () => {
-    const chunks: string[] = [];
-    const scheduled: (() => void)[] = [];
-    const writer = batchedWriter(
-      (chunk) => chunks.push(chunk),
-      (flush) => scheduled.push(flush),
-    );
-    writer.write('x');
-    writer.flush();
-    expect(chunks).toEqual(['x\n']);
-    for (const flush of scheduled) flush();
-    expect(chunks).toEqual(['x\n']);
   });
 });
