@@ -54,13 +54,12 @@ const MAX_TOPIC_LINE = 150;
 
 /** An answer, or the admission that there is none, as a Slack message. */
 export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMessageOptions): SlackMessage {
-  const topic = answer.topic === null ? undefined : kb.byId.get(answer.topic);
   if (!answer.answered || answer.topic === null) return noAnswerMessage(answer, kb);
 
   const { lang } = answer;
   const topicId = answer.topic;
-  const title = answer.title ?? topic?.title[lang] ?? topicId;
-  const blocks: KnownBlock[] = [header(title)];
+  const body = answerBody(answer, topicId, kb);
+  const blocks: KnownBlock[] = [body.header];
   const fallback: string[] = [];
 
   if (opts.sharedBy !== undefined) {
@@ -68,36 +67,21 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
     blocks.push(context([mrkdwn(line, lang)]), section(quote(answer.question), lang));
     fallback.push(`${line}: ${escapeMrkdwn(answer.question)}`);
   }
-  // The header is plain_text, shown as written; the top-level text is read as mrkdwn, so it is escaped.
-  fallback.push(escapeMrkdwn(title));
-
-  const explanation = splitText(escapeMrkdwn(answer.text), BLOCK_KIT_LIMITS.sectionText, lang);
-  // Already in final form and within the limit, so not passed through `section` a second time.
-  for (const part of explanation) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
-  fallback.push(escapeMrkdwn(answer.text));
-
-  const links = linkLine(answer.links, lang);
-  if (links) blocks.push(context([{ type: 'mrkdwn', text: links }]));
-
-  const used = new Set<string>([topicId]);
-  const relatedButtons = topicButtons(answer.related, lang, kb, used, BLOCK_KIT_LIMITS.actionsElements);
-  if (relatedButtons.length > 0) {
-    blocks.push(
-      context([mrkdwn(escapeMrkdwn(`${phrase('related', lang)}:`), lang)]),
-      actions(relatedButtons),
-    );
-  }
+  fallback.push(body.fallback);
+  for (const block of body.blocks) blocks.push(block);
 
   // The runners-up of a low-confidence answer, minus any already offered as related topics.
-  const suggestionButtons = topicButtons(
-    answer.suggestions,
-    lang,
-    kb,
-    used,
-    BLOCK_KIT_LIMITS.actionsElements,
-  );
-  if (suggestionButtons.length > 0) {
-    blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestionButtons));
+  if (answer.suggestions.length > 0) {
+    const suggestionButtons = topicButtons(
+      answer.suggestions,
+      lang,
+      kb,
+      new Set(body.used),
+      BLOCK_KIT_LIMITS.actionsElements,
+    );
+    if (suggestionButtons.length > 0) {
+      blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestionButtons));
+    }
   }
 
   const value = opts.buttons.value({
@@ -122,6 +106,108 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
   }
 
   return { text: fallbackText(fallback, lang), blocks };
+}
+
+/**
+ * The part of an answer that depends only on the topic and language: the header, the explanation, the
+ * links and the related topics, and the fallback text. Laid out once per knowledge snapshot (a reload
+ * brings a new KnowledgeBase object, so its answers are laid out afresh) and shared, frozen, by every
+ * message that shows it; only the quoted question, the suggestions and the signed buttons are per request.
+ */
+interface AnswerBody {
+  title: string;
+  text: string;
+  links: Answer['links'];
+  related: readonly string[];
+  header: HeaderBlock;
+  blocks: readonly KnownBlock[];
+  /** Topics already shown as buttons, which the suggestions must not repeat. */
+  used: ReadonlySet<string>;
+  fallback: string;
+}
+
+const answerBodies = new WeakMap<KnowledgeBase, Map<string, AnswerBody>>();
+
+function answerBody(answer: Answer, topicId: string, kb: KnowledgeBase): AnswerBody {
+  const { lang } = answer;
+  const title = answer.title ?? kb.byId.get(topicId)?.title[lang] ?? topicId;
+  let bodies = answerBodies.get(kb);
+  if (!bodies) {
+    bodies = new Map();
+    answerBodies.set(kb, bodies);
+  }
+  const key = `${lang}:${topicId}`;
+  const cached = bodies.get(key);
+  if (cached && sameBody(cached, title, answer)) return cached;
+  const body = layOutBody(answer, topicId, title, kb);
+  // An answer that differs from the topic's usual one (never, from the search) is laid out but not kept.
+  if (!cached) bodies.set(key, deepFreeze(body));
+  return body;
+}
+
+function sameBody(body: AnswerBody, title: string, answer: Answer): boolean {
+  return (
+    body.title === title &&
+    body.text === answer.text &&
+    body.links.length === answer.links.length &&
+    body.links.every(
+      (link, i) => link.title === answer.links[i]?.title && link.url === answer.links[i]?.url,
+    ) &&
+    body.related.length === answer.related.length &&
+    body.related.every((id, i) => id === answer.related[i])
+  );
+}
+
+function layOutBody(answer: Answer, topicId: string, title: string, kb: KnowledgeBase): AnswerBody {
+  const { lang } = answer;
+  const blocks: KnownBlock[] = [];
+  const explanation = splitText(escapeMrkdwn(answer.text), BLOCK_KIT_LIMITS.sectionText, lang);
+  // Already in final form and within the limit, so not passed through `section` a second time.
+  for (const part of explanation) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
+
+  const links = linkLine(answer.links, lang);
+  if (links) blocks.push(context([{ type: 'mrkdwn', text: links }]));
+
+  const used = new Set<string>([topicId]);
+  const relatedButtons = topicButtons(answer.related, lang, kb, used, BLOCK_KIT_LIMITS.actionsElements);
+  if (relatedButtons.length > 0) {
+    blocks.push(
+      context([mrkdwn(escapeMrkdwn(`${phrase('related', lang)}:`), lang)]),
+      actions(relatedButtons),
+    );
+  }
+  return {
+    title,
+    text: answer.text,
+    links: answer.links.map(({ title, url }) => ({ title, url })),
+    related: [...answer.related],
+    header: header(title),
+    blocks,
+    used,
+    // The header is plain_text, shown as written; the top-level text is read as mrkdwn, so it is escaped.
+    // Slack shows it only in notifications and to screen readers, so the title and first sentence say
+    // enough; the whole answer is in the blocks.
+    fallback: `${escapeMrkdwn(title)}\n\n${escapeMrkdwn(truncate(firstSentence(answer.text), MAX_FALLBACK_SENTENCE))}`,
+  };
+}
+
+const MAX_FALLBACK_SENTENCE = 300;
+
+/** The text up to the end of its first sentence or line (the whole text when that is empty). */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim();
+  const end = /[.!?](?=\s|$)|[。！？]|\n/.exec(trimmed);
+  const first = end ? trimmed.slice(0, end.index + (end[0] === '\n' ? 0 : end[0].length)).trim() : trimmed;
+  return first.length > 0 ? first : trimmed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (value instanceof Set) return value;
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** A topic picked with a button, laid out exactly like an answer to a question about it. */

@@ -4,6 +4,7 @@ import { toAnswer, type Answer } from '../../src/answers/answer.js';
 import { BLOCK_KIT_LIMITS } from '../../src/answers/block-kit-limits.js';
 import {
   answerMessage,
+  firstSentence,
   helpMessage,
   homeView,
   topicMessage,
@@ -159,7 +160,11 @@ describe('Messages built from the shipped knowledge', () => {
     const { blocks, text } = topicMessage('docker-run', 'ja', kb, { shareable: false, ...SIGNED });
     const texts = mrkdwnTexts(blocks).join('\n');
     expect(texts).toContain(`(デタッチ)、${ZWSP}\`-it\` で対話的`);
-    expect(text).toContain(`${ZWSP}\``);
+    expect(text).toBe(
+      japaneseMrkdwn(
+        `${kb.byId.get('docker-run')?.title.ja}\n\n${firstSentence(kb.byId.get('docker-run')?.answer.ja ?? '')}`,
+      ),
+    );
   });
 
   it('escapes the angle brackets of placeholders in the knowledge, which Slack would swallow', () => {
@@ -375,6 +380,56 @@ describe('Messages built from oversized knowledge', () => {
       expectMessageWithinLimits(message);
       for (const text of mrkdwnTexts(message.blocks)) expect(text).not.toMatch(/&[a-z]{0,3}$|^[a-z]*;/);
     }
+  });
+
+  it('keeps the fallback text to the title and first sentence, escaped, with the Japanese boundaries', () => {
+    const en = topicMessage('huge', 'en', kb, { shareable: false, ...SIGNED });
+    expect(en.text).toBe(
+      `${'T'.repeat(200)}\n\nRun \`docker run\` with *care* &lt;!channel&gt; &amp; friends.`,
+    );
+    const ja = topicMessage('huge', 'ja', kb, { shareable: false, ...SIGNED });
+    expect(ja.text).toBe(`${'タ'.repeat(200)}\n\n起動は${ZWSP}\`docker run\`${ZWSP}です。`);
+    // A shared answer still says who asked what, first.
+    const shared = topicMessage('huge', 'en', kb, {
+      shareable: false,
+      ...SIGNED,
+      sharedBy: 'U024BE7LH',
+      question: 'q?',
+    });
+    expect(shared.text).toBe(`Asked by <@U024BE7LH>: q?\n\n${en.text}`);
+  });
+
+  it('reuses the layout of a topic only within one knowledge snapshot, and never the per-request parts', () => {
+    const first = topicMessage('huge', 'en', kb, { shareable: true, ...SIGNED });
+    const again = topicMessage('huge', 'en', kb, {
+      shareable: true,
+      ...SIGNED,
+      forUser: 'U0OTHER',
+      question: 'other?',
+    });
+    // The explanation is laid out once and shared, frozen so that no message can change another's.
+    expect(again.blocks[1]).toBe(first.blocks[1]);
+    expect(Object.isFrozen(first.blocks[1])).toBe(true);
+    const values = (message: SlackMessage) =>
+      buttons(message.blocks)
+        .filter((b) => b.action_id === 'share_answer')
+        .map((b) => b.value);
+    expect(values(again)).not.toEqual(values(first));
+    // A reloaded knowledge base with a changed answer shows the new answer, not the cached one.
+    const edited = topic({ ...huge, answer: { en: 'Edited answer. More.', ja: '編集済み。' } });
+    const reloaded = knowledgeBase([edited, unbroken, ...others]);
+    const after = topicMessage('huge', 'en', reloaded, { shareable: false, ...SIGNED });
+    expect(mrkdwnTexts(after.blocks)).toContain('Edited answer. More.');
+    expect(after.text).toBe(`${'T'.repeat(200)}\n\nEdited answer.`);
+    // An answer whose text differs from the topic's is laid out as given, even after the topic's was cached.
+    const odd = answerMessage(answerFor({ topic: 'huge', title: 'T'.repeat(200), text: 'Other text.' }), kb, {
+      shareable: false,
+      ...SIGNED,
+    });
+    expect(mrkdwnTexts(odd.blocks)).toContain('Other text.');
+    expect(mrkdwnTexts(topicMessage('huge', 'en', kb, { shareable: false, ...SIGNED }).blocks)).not.toContain(
+      'Other text.',
+    );
   });
 
   it('shows at most one block of related buttons and no button for itself', () => {
