@@ -1,3 +1,4 @@
+import { formatInZone } from '../tips/time.js';
 import { randomUUID } from 'node:crypto';
 import { parseQuizChoice, parseStudyStep } from '../answers/button-values.js';
 import { phrase, phraseWith } from '../answers/messages.js';
@@ -215,7 +216,7 @@ function nextStep(deps: BotDeps, asker: Asker, scope: StudyScope, lang: Lang): P
     if (!pick.nextReview) return privately(textMessage(phrase('quizDoneNoReview', lang), lang));
     const zone = (await asker.profile()).timeZone ?? deps.tipTimeZone;
     return privately(
-      textMessage(phraseWith('quizDone', lang, { date: formatDate(pick.nextReview, zone, lang) }), lang),
+      textMessage(phraseWith('quizDone', lang, { date: formatInZone(pick.nextReview, zone, lang) }), lang),
     );
   });
 }
@@ -228,16 +229,4 @@ async function replyLang(asker: Asker, wordsLang: Lang | undefined): Promise<Lan
 
 function trackIds(kb: KnowledgeBase): string {
   return kb.tracks.map((track) => `\`${track.id}\``).join(', ');
-}
-
-function formatDate(instant: Date, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
 }

@@ -1,3 +1,4 @@
+import { formatInZone } from '../tips/time.js';
 import { phrase, phraseWith, type MessageKey } from '../answers/messages.js';
 import { textMessage as text, tipMessage, type SlackMessage } from '../answers/slack-messages.js';
 import type { Lang } from '../knowledge/types.js';
@@ -94,16 +95,4 @@ function describe(subscription: TipSubscription, now: Date, lang: Lang) {
     lang: phrase(LANG_NAMES[subscription.lang], lang),
     next: next ? formatInZone(next, subscription.timeZone, lang) : '-',
   };
-}
-
-function formatInZone(instant: Date, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
 }

@@ -18,3 +18,17 @@ export function slackAsker(
   };
   return { ...fields, profile: () => (profile ??= userProfile(client, fields.userId, options)) };
 }
+
+/** Who clicked a button: the clicker, in the channel of the message (their DM with the bot from App Home). */
+export function buttonAsker(
+  client: WebClient,
+  deps: Pick<BotDeps, 'logger' | 'timeLimits'>,
+  body: { user: { id: string }; channel?: { id: string }; trigger_id?: string },
+): Asker {
+  return slackAsker(client, deps, {
+    userId: body.user.id,
+    channelId: body.channel?.id ?? body.user.id,
+    surface: 'button',
+    requestId: body.trigger_id,
+  });
+}

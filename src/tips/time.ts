@@ -89,3 +89,16 @@ export function weekdayOf(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
+
+/** An instant as a person reads it in a time zone: "Wed 2 Dec, 08:15" / "12月2日(水) 08:15". */
+export function formatInZone(instant: Date, timeZone: string, lang: 'en' | 'ja'): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}

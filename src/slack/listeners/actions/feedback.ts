@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { ACTION_IDS } from '../../../answers/button-values.js';
 import { giveFeedback } from '../../../conversation/buttons.js';
 import type { BotDeps } from '../../../conversation/deps.js';
-import { slackAsker } from '../../asker.js';
+import { buttonAsker } from '../../asker.js';
 import { deliverByResponseUrl } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -11,12 +11,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function feedback(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, deps, {
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-      surface: 'button',
-      requestId: body.trigger_id,
-    });
+    const asker = buttonAsker(client, deps, body);
     const helpful = action.action_id === ACTION_IDS.feedbackHelpful;
     const reply = await giveFeedback(deps, asker, action.value ?? '', helpful);
     if (reply && body.response_url)

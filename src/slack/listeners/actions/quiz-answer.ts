@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../../conversation/deps.js';
 import { answerQuizButton } from '../../../conversation/study.js';
-import { slackAsker } from '../../asker.js';
+import { buttonAsker } from '../../asker.js';
 import { deliverStudyReply } from './study-step.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -13,12 +13,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function quizAnswer(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, deps, {
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-      surface: 'button',
-      requestId: body.trigger_id,
-    });
+    const asker = buttonAsker(client, deps, body);
     const reply = await answerQuizButton(deps, asker, action.value ?? '');
     if (reply) await deliverStudyReply(deps, { body, respond, client }, reply);
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { shareAnswer as sharedReply } from '../../../conversation/buttons.js';
 import type { BotDeps } from '../../../conversation/deps.js';
-import { slackAsker } from '../../asker.js';
+import { buttonAsker } from '../../asker.js';
 import { deliverByResponseUrl } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -14,12 +14,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function shareAnswer(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, deps, {
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-      surface: 'button',
-      requestId: body.trigger_id,
-    });
+    const asker = buttonAsker(client, deps, body);
     const reply = sharedReply(deps, asker, action.value ?? '');
     if (!reply) return;
     if ((await deliverByResponseUrl(respond, deps.logger, { replaceOriginal: false })(reply)) === null) {

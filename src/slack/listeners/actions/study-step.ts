@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { BotDeps } from '../../../conversation/deps.js';
 import type { Reply } from '../../../conversation/request.js';
 import { studyStepButton } from '../../../conversation/study.js';
-import { slackAsker } from '../../asker.js';
+import { buttonAsker } from '../../asker.js';
 import { deliverByResponseUrl, postReply } from '../../deliver.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -11,12 +11,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function studyStep(deps: BotDeps) {
   return async ({ ack, action, body, respond, client }: Args) => {
     await ack();
-    const asker = slackAsker(client, deps, {
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-      surface: 'button',
-      requestId: body.trigger_id,
-    });
+    const asker = buttonAsker(client, deps, body);
     const reply = await studyStepButton(deps, asker, action.value ?? '');
     if (reply) await deliverStudyReply(deps, { body, respond, client }, reply);
   };
