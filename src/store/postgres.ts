@@ -11,6 +11,8 @@ import type {
   TipRotation,
   TipSubscription,
   QuizSubscription,
+  QuizPost,
+  QuizPostAnswer,
 } from './store.js';
 import {
   epochMs,
@@ -18,6 +20,8 @@ import {
   toQuizQuestion,
   toSubscription,
   toQuizSubscription,
+  toQuizPost,
+  type QuizPostRow,
   type QuizSubscriptionRow,
   type QuizAnswerRow,
   type QuizQuestionRow,
@@ -175,6 +179,32 @@ const MIGRATIONS: readonly Migration[] = [
         paused_reason TEXT,
         updated_at BIGINT NOT NULL
       );
+    `,
+  },
+  {
+    version: 9,
+    sql: `
+      -- As SQLite's version 9: a channel's weekly quiz posts, and one answer per person per post.
+      CREATE TABLE quiz_posts (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        ts TEXT,
+        posted_at BIGINT NOT NULL,
+        PRIMARY KEY (channel, local_date)
+      );
+
+      CREATE TABLE quiz_post_answers (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_at BIGINT NOT NULL,
+        PRIMARY KEY (channel, local_date, user_id)
+      );
+      CREATE INDEX quiz_post_answers_answered_at ON quiz_post_answers (answered_at);
     `,
   },
 ];
@@ -355,6 +385,7 @@ function createStore(pool: Pool): Store {
         // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
         await client.query('DELETE FROM deliveries WHERE claimed_at < $1', [cutoff]);
         await client.query('DELETE FROM quiz_questions WHERE shown_at < $1', [cutoff]);
+        await client.query('DELETE FROM quiz_post_answers WHERE answered_at < $1', [cutoff]);
       });
     },
 
@@ -457,6 +488,52 @@ function createStore(pool: Pool): Store {
         'UPDATE quiz_subscriptions SET paused_reason = $1, updated_at = $2 WHERE channel = $3',
         [reason, Date.now(), channel],
       );
+    },
+
+    async recordQuizPost(post: QuizPost): Promise<void> {
+      await pool.query(
+        `INSERT INTO quiz_posts (channel, local_date, topic, item, lang, ts, posted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (channel, local_date) DO UPDATE SET topic = excluded.topic, item = excluded.item,
+           lang = excluded.lang, ts = excluded.ts, posted_at = excluded.posted_at`,
+        [post.channel, post.localDate, post.topic, post.item, post.lang, post.ts, epochMs(post.postedAt)],
+      );
+    },
+
+    async getQuizPost(channel: string, localDate: string): Promise<QuizPost | null> {
+      const { rows } = await pool.query<QuizPostRow>(
+        `SELECT ${QUIZ_POST_COLUMNS} FROM quiz_posts WHERE channel = $1 AND local_date = $2`,
+        [channel, localDate],
+      );
+      return rows[0] ? toQuizPost(rows[0]) : null;
+    },
+
+    async listQuizPosts(channel: string): Promise<QuizPost[]> {
+      const { rows } = await pool.query<QuizPostRow>(
+        `SELECT ${QUIZ_POST_COLUMNS} FROM quiz_posts WHERE channel = $1 ORDER BY local_date COLLATE "C"`,
+        [channel],
+      );
+      return rows.map(toQuizPost);
+    },
+
+    async answerQuizPost(answer: QuizPostAnswer): Promise<boolean> {
+      // Of simultaneous answers by one person, the primary key lets one insert and the others do nothing.
+      const result = await pool.query(
+        `INSERT INTO quiz_post_answers (channel, local_date, user_id, correct, answered_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [answer.channel, answer.localDate, answer.userId, answer.correct ? 1 : 0, epochMs(answer.at)],
+      );
+      return result.rowCount === 1;
+    },
+
+    async tallyQuizPost(channel: string, localDate: string): Promise<{ answered: number; right: number }> {
+      // COUNT and SUM of BIGINT arrive as text.
+      const { rows } = await pool.query<{ answered: string; right: string | null }>(
+        `SELECT COUNT(*) AS answered, SUM(correct) AS right FROM quiz_post_answers
+         WHERE channel = $1 AND local_date = $2`,
+        [channel, localDate],
+      );
+      return { answered: Number(rows[0]?.answered ?? 0), right: Number(rows[0]?.right ?? 0) };
     },
 
     async saveTipSubscription(subscription: TipSubscription): Promise<void> {
@@ -581,5 +658,6 @@ interface FeedbackRow {
   at: EpochMsText;
 }
 
+const QUIZ_POST_COLUMNS = 'channel, local_date, topic, item, lang, ts, posted_at';
 const QUIZ_SUBSCRIPTION_COLUMNS = 'channel, weekday, time, lang, time_zone, subscriber, paused_reason';
 const SUBSCRIPTION_COLUMNS = 'channel, time, days, lang, time_zone, subscriber, source, paused_reason';

@@ -1,4 +1,4 @@
-import type { QuizAnswer, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
+import type { QuizAnswer, QuizPost, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
 
 /** A tip_subscriptions row, as both stores read it. */
 export interface SubscriptionRow {
@@ -91,5 +91,28 @@ export function toQuizAnswer(row: QuizAnswerRow): QuizAnswer {
     item: row.item,
     correct: row.correct === 1,
     at: new Date(Number(row.answered_at)),
+  };
+}
+
+/** A quiz_posts row, as both stores read it; PostgreSQL's BIGINT dates arrive as text. */
+export interface QuizPostRow {
+  channel: string;
+  local_date: string;
+  topic: string;
+  item: number;
+  lang: QuizPost['lang'];
+  ts: string | null;
+  posted_at: number | string;
+}
+
+export function toQuizPost(row: QuizPostRow): QuizPost {
+  return {
+    channel: row.channel,
+    localDate: row.local_date,
+    topic: row.topic,
+    item: Number(row.item),
+    lang: row.lang,
+    ts: row.ts,
+    postedAt: new Date(Number(row.posted_at)),
   };
 }

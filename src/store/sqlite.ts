@@ -15,6 +15,8 @@ import type {
   TipRotation,
   TipSubscription,
   QuizSubscription,
+  QuizPost,
+  QuizPostAnswer,
 } from './store.js';
 import {
   epochMs,
@@ -22,6 +24,8 @@ import {
   toQuizQuestion,
   toSubscription,
   toQuizSubscription,
+  toQuizPost,
+  type QuizPostRow,
   type QuizSubscriptionRow,
   type QuizAnswerRow,
   type QuizQuestionRow,
@@ -173,6 +177,33 @@ const MIGRATIONS: readonly Migration[] = [
         paused_reason TEXT,
         updated_at INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    version: 9,
+    sql: `
+      -- A channel's weekly quiz post: the quiz item it asked and the message its next-day summary goes under.
+      CREATE TABLE quiz_posts (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'ja', 'both')),
+        ts TEXT,
+        posted_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, local_date)
+      );
+
+      -- One answer per person per post: the primary key is the exactly-once guarantee against double clicks.
+      CREATE TABLE quiz_post_answers (
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, local_date, user_id)
+      );
+      CREATE INDEX quiz_post_answers_answered_at ON quiz_post_answers (answered_at);
     `,
   },
 ];
@@ -353,11 +384,13 @@ function createStore(db: Database.Database): Store {
   // Claims only need to outlive Slack's retries (minutes), so the retention cutoff is more than enough.
   const pruneDeliveries = db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?');
   const pruneQuiz = db.prepare<[number]>('DELETE FROM quiz_questions WHERE shown_at < ?');
+  const prunePostAnswers = db.prepare<[number]>('DELETE FROM quiz_post_answers WHERE answered_at < ?');
   const prune = db.transaction((cutoff: number) => {
     pruneQuestions.run(cutoff);
     pruneFeedback.run(cutoff);
     pruneDeliveries.run(cutoff);
     pruneQuiz.run(cutoff);
+    prunePostAnswers.run(cutoff);
   });
 
   const insertQuiz = db.prepare<[string, string, string, number, number]>(
@@ -402,6 +435,27 @@ function createStore(db: Database.Database): Store {
   );
   const pauseQuizSubscription = db.prepare<[string, number, string]>(
     'UPDATE quiz_subscriptions SET paused_reason = ?, updated_at = ? WHERE channel = ?',
+  );
+
+  const upsertQuizPost = db.prepare(
+    `INSERT INTO quiz_posts (channel, local_date, topic, item, lang, ts, posted_at)
+     VALUES (@channel, @localDate, @topic, @item, @lang, @ts, @postedAt)
+     ON CONFLICT (channel, local_date) DO UPDATE SET topic = excluded.topic, item = excluded.item,
+       lang = excluded.lang, ts = excluded.ts, posted_at = excluded.posted_at`,
+  );
+  const selectQuizPost = db.prepare<[string, string], QuizPostRow>(
+    'SELECT * FROM quiz_posts WHERE channel = ? AND local_date = ?',
+  );
+  const selectQuizPosts = db.prepare<[string], QuizPostRow>(
+    'SELECT * FROM quiz_posts WHERE channel = ? ORDER BY local_date',
+  );
+  const insertPostAnswer = db.prepare<[string, string, string, number, number]>(
+    `INSERT INTO quiz_post_answers (channel, local_date, user_id, correct, answered_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  const tallyPost = db.prepare<[string, string], { answered: number; right: number | null }>(
+    `SELECT COUNT(*) AS answered, SUM(correct) AS right FROM quiz_post_answers
+     WHERE channel = ? AND local_date = ?`,
   );
 
   const saveSubscription = db.prepare(
@@ -495,6 +549,30 @@ function createStore(db: Database.Database): Store {
 
     async pauseQuizSubscription(channel: string, reason: string): Promise<void> {
       pauseQuizSubscription.run(reason, Date.now(), channel);
+    },
+
+    async recordQuizPost(post: QuizPost): Promise<void> {
+      const { channel, localDate, topic, item, lang, ts } = post;
+      upsertQuizPost.run({ channel, localDate, topic, item, lang, ts, postedAt: epochMs(post.postedAt) });
+    },
+
+    async getQuizPost(channel: string, localDate: string): Promise<QuizPost | null> {
+      const row = selectQuizPost.get(channel, localDate);
+      return row ? toQuizPost(row) : null;
+    },
+
+    async listQuizPosts(channel: string): Promise<QuizPost[]> {
+      return selectQuizPosts.all(channel).map(toQuizPost);
+    },
+
+    async answerQuizPost(answer: QuizPostAnswer): Promise<boolean> {
+      const { channel, localDate, userId, correct, at } = answer;
+      return insertPostAnswer.run(channel, localDate, userId, correct ? 1 : 0, epochMs(at)).changes === 1;
+    },
+
+    async tallyQuizPost(channel: string, localDate: string): Promise<{ answered: number; right: number }> {
+      const row = tallyPost.get(channel, localDate);
+      return { answered: row?.answered ?? 0, right: row?.right ?? 0 };
     },
 
     async saveTipSubscription(subscription: TipSubscription): Promise<void> {

@@ -30,7 +30,8 @@ export interface Store {
   listFeedback(since: Date): Promise<FeedbackRecord[]>;
 
   /**
-   * Deletes stored question text, feedback and quiz answers (shown quiz questions) older than `before`,
+   * Deletes stored question text, feedback and quiz answers (shown quiz questions, answers to weekly
+   * quiz posts) older than `before`,
    * and expired delivery claims. Lessons done are progress, kept until the learner resets it.
    */
   prune(before: Date): Promise<void>;
@@ -65,6 +66,23 @@ export interface Store {
   /** Stops posting a channel's weekly quiz until it subscribes again, remembering why. */
   pauseQuizSubscription(channel: string, reason: string): Promise<void>;
 
+  /**
+   * Records a weekly quiz post (or, posted, its message ts): one per channel and local date, a second
+   * record of the same key replacing the first.
+   */
+  recordQuizPost(post: QuizPost): Promise<void>;
+  /** A channel's weekly quiz post of one local date; null when there is none. */
+  getQuizPost(channel: string, localDate: string): Promise<QuizPost | null>;
+  /** A channel's weekly quiz posts, oldest first (the rotation, and the latest one's summary). */
+  listQuizPosts(channel: string): Promise<QuizPost[]>;
+  /**
+   * Records one person's answer to a weekly quiz post. Exactly one answer per person and post counts,
+   * across double clicks and every process sharing the database: true for it, false for any later one.
+   */
+  answerQuizPost(answer: QuizPostAnswer): Promise<boolean>;
+  /** How many answered a weekly quiz post, and how many of them were right: counts only, never who. */
+  tallyQuizPost(channel: string, localDate: string): Promise<{ answered: number; right: number }>;
+
   /** Remembers a quiz question shown to one user, so that its buttons can be checked and answered once. */
   saveQuizQuestion(question: QuizQuestion): Promise<void>;
   /** A shown question by its instance id; null when there is none (never shown, pruned or reset). */
@@ -94,6 +112,29 @@ export interface QuizQuestion {
   /** The index of the quiz item in the topic's `quiz:`. */
   item: number;
   shownAt: Date;
+}
+
+/** A weekly quiz posted in a channel: which quiz item, in which language, and the message its summary goes under. */
+export interface QuizPost {
+  channel: string;
+  /** The local date (YYYY-MM-DD, the subscription's time zone) it was posted on: with the channel, its key. */
+  localDate: string;
+  topic: string;
+  /** The index of the quiz item in the topic's `quiz:`. */
+  item: number;
+  lang: TipLang;
+  /** The posted message's ts (the summary's thread); null until Slack has answered the post. */
+  ts: string | null;
+  postedAt: Date;
+}
+
+/** One person's answer to a weekly quiz post. */
+export interface QuizPostAnswer {
+  channel: string;
+  localDate: string;
+  userId: string;
+  correct: boolean;
+  at: Date;
 }
 
 /** How a user answered one shown question. */

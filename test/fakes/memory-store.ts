@@ -6,6 +6,7 @@ import type {
   QuestionRecord,
   QuizAnswer,
   QuizQuestion,
+  QuizPost,
   QuizSubscription,
   Store,
   TipRotation,
@@ -39,6 +40,10 @@ export interface MemoryDatabase {
   readonly quiz: Map<string, ShownQuestion>;
   /** Lessons done by user, then topic. */
   readonly lessons: Map<string, Map<string, Date>>;
+  /** Weekly quiz posts by `channel local-date`. */
+  readonly quizPosts: Map<string, QuizPost>;
+  /** Answers to weekly quiz posts by `channel local-date`, then user. */
+  readonly quizPostAnswers: Map<string, Map<string, { correct: boolean; at: Date }>>;
 }
 
 export function createMemoryDatabase(): MemoryDatabase {
@@ -53,6 +58,8 @@ export function createMemoryDatabase(): MemoryDatabase {
     rotations: new Map(),
     quiz: new Map(),
     lessons: new Map(),
+    quizPosts: new Map(),
+    quizPostAnswers: new Map(),
   };
 }
 
@@ -77,7 +84,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
   const { questions, feedback, claims, delivered, subscriptions, slots, rotations, quiz, lessons } = database;
-  const { quizSubscriptions } = database;
+  const { quizSubscriptions, quizPosts, quizPostAnswers } = database;
+  const postKey = (channel: string, localDate: string) => `${channel} ${localDate}`;
   const failures = new Map<FailableMethod, Error>();
   const hanging = new Set<FailableMethod>();
   const failIfAsked = (method: FailableMethod) => {
@@ -160,6 +168,9 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
         }
       }
       for (const [id, shown] of quiz) if (+shown.shownAt < cutoff) quiz.delete(id);
+      for (const answers of quizPostAnswers.values()) {
+        for (const [user, answer] of answers) if (+answer.at < cutoff) answers.delete(user);
+      }
     },
 
     async saveQuizQuestion(question) {
@@ -244,6 +255,38 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
       failIfAsked('pauseQuizSubscription');
       const found = quizSubscriptions.get(channel);
       if (found) found.pausedReason = reason;
+    },
+    async recordQuizPost(post) {
+      failIfAsked('recordQuizPost');
+      const postedAt = new Date(epochMs(post.postedAt));
+      quizPosts.set(postKey(post.channel, post.localDate), { ...post, postedAt });
+    },
+    async getQuizPost(channel, localDate) {
+      failIfAsked('getQuizPost');
+      const found = quizPosts.get(postKey(channel, localDate));
+      return found ? { ...found } : null;
+    },
+    async listQuizPosts(channel) {
+      failIfAsked('listQuizPosts');
+      return [...quizPosts.values()]
+        .filter((post) => post.channel === channel)
+        .sort((a, b) => byCodePoint(a.localDate, b.localDate))
+        .map((post) => ({ ...post }));
+    },
+    async answerQuizPost({ channel, localDate, userId, correct, at }) {
+      failIfAsked('answerQuizPost');
+      epochMs(at);
+      const key = postKey(channel, localDate);
+      const answers = quizPostAnswers.get(key) ?? new Map<string, { correct: boolean; at: Date }>();
+      quizPostAnswers.set(key, answers);
+      if (answers.has(userId)) return false;
+      answers.set(userId, { correct, at });
+      return true;
+    },
+    async tallyQuizPost(channel, localDate) {
+      failIfAsked('tallyQuizPost');
+      const answers = [...(quizPostAnswers.get(postKey(channel, localDate))?.values() ?? [])];
+      return { answered: answers.length, right: answers.filter((answer) => answer.correct).length };
     },
     async saveTipSubscription(subscription) {
       failIfAsked('saveTipSubscription');

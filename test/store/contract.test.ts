@@ -20,6 +20,7 @@ import type {
   Store,
   TipSubscription,
   QuizSubscription,
+  QuizPost,
 } from '../../src/store/store.js';
 import { weeklyQuizSlotKey, weeklyQuizSummaryKey } from '../../src/tips/weekly-quiz.js';
 import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
@@ -63,6 +64,19 @@ function quizSubscription(overrides: Partial<QuizSubscription> = {}): QuizSubscr
     timeZone: 'Asia/Tokyo',
     subscriber: 'U123',
     pausedReason: null,
+    ...overrides,
+  };
+}
+
+function quizPost(overrides: Partial<QuizPost> = {}): QuizPost {
+  return {
+    channel: 'C100',
+    localDate: '2025-06-02',
+    topic: 'container',
+    item: 1,
+    lang: 'both',
+    ts: null,
+    postedAt: NOW,
     ...overrides,
   };
 }
@@ -330,11 +344,14 @@ function describeStore(
           { version: 4 },
           { version: 5 },
           { version: 6 },
+          { version: 9 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
           'feedback',
           'questions',
+          'quiz_post_answers',
+          'quiz_posts',
           'quiz_questions',
           'quiz_subscriptions',
           'schema_version',
@@ -355,6 +372,7 @@ function describeStore(
           { version: 4 },
           { version: 5 },
           { version: 6 },
+          { version: 9 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
       });
@@ -712,6 +730,86 @@ function describeStore(
         expect(await second.claimTipSlot(weeklyQuizSummaryKey('C100'), '2025-06-02', LATER)).toBe(true);
         expect(await first.claimTipSlot(weeklyQuizSummaryKey('C100'), '2025-06-02', LATER)).toBe(false);
         expect(await first.claimTipSlot('C100', '2025-06-02', NOW)).toBe(true);
+      });
+    });
+
+    describe('weekly quiz posts and their answers', () => {
+      it('records a post, then its ts, and reads it back from another process', async () => {
+        const store = await open();
+        await store.recordQuizPost(quizPost());
+        await store.recordQuizPost(quizPost({ ts: '1700000000.000100', postedAt: LATER }));
+
+        expect(await (await open()).getQuizPost('C100', '2025-06-02')).toEqual(
+          quizPost({ ts: '1700000000.000100', postedAt: LATER }),
+        );
+        expect(await store.getQuizPost('C100', '2025-06-09')).toBeNull();
+        expect(await store.getQuizPost('C200', '2025-06-02')).toBeNull();
+      });
+
+      it("lists one channel's posts, oldest first", async () => {
+        const store = await open();
+        await store.recordQuizPost(quizPost({ localDate: '2025-06-09', topic: 'image', item: 0 }));
+        await store.recordQuizPost(quizPost());
+        await store.recordQuizPost(quizPost({ channel: 'C200' }));
+
+        expect(await store.listQuizPosts('C100')).toEqual([
+          quizPost(),
+          quizPost({ localDate: '2025-06-09', topic: 'image', item: 0 }),
+        ]);
+        expect(await store.listQuizPosts('C999')).toEqual([]);
+      });
+
+      it('counts one answer per person per post, the first, across processes', async () => {
+        const [first, second] = [await open(), await open()];
+        const answer = { channel: 'C100', localDate: '2025-06-02', userId: 'U1', correct: true, at: NOW };
+        expect(await first.answerQuizPost(answer)).toBe(true);
+        expect(await second.answerQuizPost({ ...answer, correct: false, at: LATER })).toBe(false);
+        expect(await second.answerQuizPost({ ...answer, userId: 'U2', correct: false })).toBe(true);
+        expect(await first.answerQuizPost({ ...answer, userId: 'U3' })).toBe(true);
+        expect(await first.answerQuizPost({ ...answer, localDate: '2025-06-09' })).toBe(true);
+
+        expect(await second.tallyQuizPost('C100', '2025-06-02')).toEqual({ answered: 3, right: 2 });
+        expect(await second.tallyQuizPost('C100', '2025-06-09')).toEqual({ answered: 1, right: 1 });
+        expect(await second.tallyQuizPost('C200', '2025-06-02')).toEqual({ answered: 0, right: 0 });
+      });
+
+      it('grants exactly one of many simultaneous answers by one person (double clicks on two replicas)', async () => {
+        const [first, second] = [await open(), await open()];
+        const answer = { channel: 'C100', localDate: '2025-06-02', userId: 'U1', correct: false, at: NOW };
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).answerQuizPost(answer)),
+        );
+
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await first.tallyQuizPost('C100', '2025-06-02')).toEqual({ answered: 1, right: 0 });
+      });
+
+      it('prunes answers older than the cutoff and keeps the posts (the rotation)', async () => {
+        const store = await open();
+        await store.recordQuizPost(quizPost({ postedAt: new Date(NOW.getTime() - 40 * DAY_MS) }));
+        const answer = { channel: 'C100', localDate: '2025-06-02', correct: true };
+        await store.answerQuizPost({ ...answer, userId: 'U1', at: new Date(NOW.getTime() - 31 * DAY_MS) });
+        await store.answerQuizPost({ ...answer, userId: 'U2', at: new Date(NOW.getTime() - DAY_MS) });
+
+        await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+
+        expect(await store.tallyQuizPost('C100', '2025-06-02')).toEqual({ answered: 1, right: 1 });
+        expect(await store.listQuizPosts('C100')).toHaveLength(1);
+      });
+
+      it('refuses invalid dates', async () => {
+        const store = await open();
+        const invalid = new Date(Number.NaN);
+        await expect(store.recordQuizPost(quizPost({ postedAt: invalid }))).rejects.toThrow();
+        await expect(
+          store.answerQuizPost({
+            channel: 'C1',
+            localDate: '2025-06-02',
+            userId: 'U1',
+            correct: true,
+            at: invalid,
+          }),
+        ).rejects.toThrow();
       });
     });
 
