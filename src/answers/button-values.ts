@@ -120,6 +120,20 @@ export interface StudyStepRef {
   lang: Lang;
 }
 
+/**
+ * The question id a weekly quiz post's choices carry in place of a question instance: the post's channel
+ * and local date, the key it is stored under. Everyone in the channel answers the same instance.
+ */
+export function weeklyQuizQuestionId(channel: string, localDate: string): string {
+  return `weekly:${channel}:${localDate}`;
+}
+
+/** Reads back `weeklyQuizQuestionId`; null for a question instance id of a private quiz, or anything else. */
+export function parseWeeklyQuizQuestionId(id: string): { channel: string; localDate: string } | null {
+  const match = /^weekly:([^:]+):(\d{4}-\d{2}-\d{2})$/.exec(id);
+  return match?.[1] && match[2] ? { channel: match[1], localDate: match[2] } : null;
+}
+
 export function quizChoiceValue(ref: QuizChoiceRef): string {
   return JSON.stringify({
     q: ref.question,

@@ -44,6 +44,10 @@ export const MESSAGES = {
     en: '`/docker quiz [topic|track]`: answer a quiz question (missed ones come back for review)',
     ja: '`/docker quiz [話題|コース]`: クイズに答える (間違えた問題は後で復習に出ます)',
   },
+  helpQuizWeekly: {
+    en: '`/docker quiz subscribe [weekday] [HH:MM] [en|ja|both]`: a weekly quiz in this channel, answered privately (`/docker quiz unsubscribe`, `/docker quiz status`)',
+    ja: '`/docker quiz subscribe [曜日] [HH:MM] [en|ja|both]`: このチャンネルに毎週クイズを投稿 (回答は本人だけに表示。`/docker quiz unsubscribe`、`/docker quiz status`)',
+  },
   helpMention: {
     en: 'Mention me in a channel or thread (`@Docker bot <question>`) and I reply in the thread',
     ja: 'チャンネルやスレッドでメンションすると (`@Docker bot <質問>`)、スレッドで返信します',
@@ -129,6 +133,50 @@ export const MESSAGES = {
     en: 'I don\'t understand "{word}".',
     ja: '「{word}」がわかりません。',
   },
+  quizWeeklyTitle: { en: 'Weekly Docker quiz: {topic}', ja: '今週の Docker クイズ: {topic}' },
+  quizWeeklyHint: {
+    en: 'Pick an answer: only you will see whether it was right. Tomorrow I add how many answered and how many were right here, never who.',
+    ja: 'ボタンで答えてください。正解かどうかはあなただけに表示されます。明日、回答した人数と正解した人数をここに書きます (誰が答えたかは書きません)。',
+  },
+  quizAlreadyAnswered: {
+    en: 'You have already answered this quiz: your first answer is the one that counts.',
+    ja: 'このクイズにはもう回答済みです。最初の回答が記録されています。',
+  },
+  quizSubscribed: {
+    en: 'This channel will get a Docker quiz every {weekday} at {time} ({zone}), {lang}. Next quiz: {next}. Everyone answers privately; the next day I add how many answered and how many were right. Make sure I am a member here (`/invite @docker-tutor`).',
+    ja: 'このチャンネルに毎週{weekday} {time} ({zone}) に Docker クイズを投稿します ({lang})。次回: {next}。回答は本人だけに表示され、翌日に回答した人数と正解した人数をスレッドに書きます。このチャンネルに私を招待しておいてください (`/invite @docker-tutor`)。',
+  },
+  quizUnsubscribed: {
+    en: 'No more weekly quizzes in this channel.',
+    ja: 'このチャンネルへの毎週のクイズをやめました。',
+  },
+  quizNotSubscribed: {
+    en: 'This channel has no weekly quiz. Subscribe with `/docker quiz subscribe mon 10:00`.',
+    ja: 'このチャンネルには毎週のクイズが設定されていません。`/docker quiz subscribe 月 10:00` で設定できます。',
+  },
+  quizStatus: {
+    en: 'Weekly quiz here: every {weekday} at {time} ({zone}), {lang}. Next quiz: {next}.',
+    ja: 'このチャンネルの毎週のクイズ: 毎週{weekday} {time} ({zone})、{lang}。次回: {next}。',
+  },
+  quizStatusPaused: {
+    en: 'The weekly quiz here is paused: {reason}. Run `/docker quiz subscribe` again once I can post here.',
+    ja: 'このチャンネルの毎週のクイズは一時停止中です: {reason}。投稿できるようになったら、もう一度 `/docker quiz subscribe` を実行してください。',
+  },
+  quizPaused: {
+    en: 'I paused the weekly Docker quiz for {channel}: I could not post there ({reason}). Invite me with `/invite @docker-tutor` in that channel, then run `/docker quiz subscribe` there again.',
+    ja: '{channel} への毎週の Docker クイズを一時停止しました。投稿できませんでした ({reason})。そのチャンネルで `/invite @docker-tutor` で招待してから、もう一度 `/docker quiz subscribe` を実行してください。',
+  },
+  quizSubscribeUsage: {
+    en: 'Usage: `/docker quiz subscribe [weekday] [HH:MM] [en|ja|both] [tz=Asia/Tokyo]` (e.g. `/docker quiz subscribe fri 15:00`; Monday 10:00 when left out), `/docker quiz unsubscribe`, `/docker quiz status`.',
+    ja: '使い方: `/docker quiz subscribe [曜日] [HH:MM] [en|ja|both] [tz=Asia/Tokyo]` (例: `/docker quiz subscribe 金曜 15:00`。省略すると月曜 10:00)、`/docker quiz unsubscribe`、`/docker quiz status`。',
+  },
+  sunday: { en: 'Sunday', ja: '日曜日' },
+  monday: { en: 'Monday', ja: '月曜日' },
+  tuesday: { en: 'Tuesday', ja: '火曜日' },
+  wednesday: { en: 'Wednesday', ja: '水曜日' },
+  thursday: { en: 'Thursday', ja: '木曜日' },
+  friday: { en: 'Friday', ja: '金曜日' },
+  saturday: { en: 'Saturday', ja: '土曜日' },
   quizSummary: {
     en: "Yesterday's quiz: {answered} answered, {right} right.",
     ja: '昨日のクイズ: 回答 {answered} 人、正解 {right} 人。',
@@ -190,8 +238,8 @@ export const MESSAGES = {
     ja: '「{word}」は話題でもコースでもありません。コース: {tracks}。話題は `/docker topics` で。',
   },
   quizUsage: {
-    en: 'Usage: `/docker quiz` (the next question), `/docker quiz <topic>` (e.g. `image`), `/docker quiz <track>` ({tracks}).',
-    ja: '使い方: `/docker quiz` (次の問題)、`/docker quiz <話題>` (例: `image`)、`/docker quiz <コース>` ({tracks})。',
+    en: 'Usage: `/docker quiz` (the next question), `/docker quiz <topic>` (e.g. `image`), `/docker quiz <track>` ({tracks}), `/docker quiz subscribe [weekday] [HH:MM]` (a weekly quiz in this channel).',
+    ja: '使い方: `/docker quiz` (次の問題)、`/docker quiz <話題>` (例: `image`)、`/docker quiz <コース>` ({tracks})、`/docker quiz subscribe [曜日] [HH:MM]` (このチャンネルに毎週のクイズ)。',
   },
   lessonTitle: { en: 'Lesson {number}/{total}: {topic}', ja: 'レッスン {number}/{total}: {topic}' },
   lessonCheck: { en: 'Check yourself:', ja: '確認問題:' },

@@ -4,7 +4,8 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { Bilingual, Lang, Topic } from '../knowledge/types.js';
 import { linksFor } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
-import { ACTION_IDS, quizChoiceValue, studyStepValue } from './button-values.js';
+import type { TipLang } from '../store/store.js';
+import { ACTION_IDS, quizChoiceValue, studyStepValue, weeklyQuizQuestionId } from './button-values.js';
 import { phrase, phraseWith } from './messages.js';
 import { escapeMrkdwn, fallbackText, splitText } from './mrkdwn.js';
 import { actions, button, context, header, linkLine, section, type SlackMessage } from './slack-messages.js';
@@ -91,6 +92,59 @@ export function quizQuestionMessage(view: QuizQuestionView): SlackMessage {
   );
   blocks.push(actions(buttons));
   return { text: fallbackText(fallback, lang), blocks };
+}
+
+/**
+ * A weekly quiz post in a channel, for everyone: the question and its numbered choices in the post's
+ * language(s), one button per choice. Every click is answered privately (the buttons carry the post,
+ * not a person), and nothing in the post says who answered.
+ */
+export function weeklyQuizMessage(post: {
+  topic: Topic;
+  item: number;
+  lang: TipLang;
+  channel: string;
+  localDate: string;
+  /** The study scope "Next question" leads to after an answer (`scopeKey`). */
+  scope: string;
+}): SlackMessage {
+  const { topic, item } = post;
+  const quiz = topic.quiz[item];
+  if (!quiz) throw new RangeError(`topic ${topic.id} has no quiz item ${item}`);
+  const langs: Lang[] = post.lang === 'both' ? ['en', 'ja'] : [post.lang];
+  const blocks: KnownBlock[] = [];
+  const fallback: string[] = [];
+  for (const lang of langs) {
+    const title = phraseWith('quizWeeklyTitle', lang, { topic: topic.title[lang] });
+    if (blocks.length === 0) blocks.push(header(title));
+    else blocks.push({ type: 'divider' }, context([{ type: 'mrkdwn', text: `*${escapeMrkdwn(title)}*` }]));
+    const choices = quiz.choices[lang].map((choice, index) => `*${index + 1}.* ${escapeMrkdwn(choice)}`);
+    blocks.push(section(`*${escapeMrkdwn(quiz.question[lang])}*`, lang), section(choices.join('\n'), lang));
+    fallback.push(escapeMrkdwn(title), escapeMrkdwn(quiz.question[lang]), ...choices);
+  }
+  const first = langs[0] ?? 'en';
+  // Choices are in the same order in both languages: with both, the buttons are numbers under both lists.
+  const buttons: Button[] = quiz.choices[first].map((choice, index) =>
+    button(
+      langs.length > 1 ? `${index + 1}` : `${index + 1}. ${choice}`,
+      `${ACTION_IDS.quizAnswerPrefix}${index}`,
+      quizChoiceValue({
+        question: weeklyQuizQuestionId(post.channel, post.localDate),
+        topic: topic.id,
+        item,
+        choice: index,
+        lang: first,
+        scope: post.scope,
+      }),
+    ),
+  );
+  blocks.push(actions(buttons));
+  blocks.push(
+    context([
+      { type: 'mrkdwn', text: langs.map((lang) => escapeMrkdwn(phrase('quizWeeklyHint', lang))).join('\n') },
+    ]),
+  );
+  return { text: fallbackText(fallback, first), blocks };
 }
 
 /** After a click: right or wrong, the explanation, the topic's doc link and Next question. */

@@ -335,6 +335,7 @@ const USAGE_KEYS: readonly MessageKey[] = [
   'helpTip',
   'helpLearn',
   'helpQuiz',
+  'helpQuizWeekly',
   'helpMention',
   'helpDm',
   'helpShortcut',

@@ -1,6 +1,6 @@
 import { formatInZone } from '../tips/time.js';
 import { randomUUID } from 'node:crypto';
-import { parseQuizChoice, parseStudyStep } from '../answers/button-values.js';
+import { parseQuizChoice, parseStudyStep, parseWeeklyQuizQuestionId } from '../answers/button-values.js';
 import { phrase, phraseWith } from '../answers/messages.js';
 import {
   learnOverviewMessage,
@@ -25,6 +25,7 @@ import {
 import type { BotDeps } from './deps.js';
 import { politely } from './failure.js';
 import type { Asker, Reply } from './request.js';
+import { answerWeeklyQuizButton, WEEKLY_QUIZ_VERBS, weeklyQuizCommandReply } from './weekly-quiz-command.js';
 
 /** Streaks count days in UTC unless the learner's own time zone is known. */
 const STREAK_ZONE = 'UTC';
@@ -35,6 +36,7 @@ const privately = (message: Reply['message']): Reply => ({ message, visibility: 
 
 /**
  * `/docker quiz [topic-id | track]`: the asker's next question, privately, with the choices as buttons.
+ * `/docker quiz subscribe|unsubscribe|status …` manages the channel's weekly quiz (weekly-quiz-command.ts).
  * In the language of the words when they tell one (`/docker クイズ`), else the asker's Slack language.
  */
 export async function quizCommandReply(
@@ -43,11 +45,14 @@ export async function quizCommandReply(
   words: string[],
   wordsLang?: Lang,
 ): Promise<Reply> {
+  const [word, ...rest] = words;
+  const id = word?.toLowerCase();
+  if (id !== undefined && WEEKLY_QUIZ_VERBS.has(id)) {
+    return weeklyQuizCommandReply(deps, asker, id, rest, wordsLang);
+  }
   const lang = await replyLang(asker, wordsLang);
   const { kb } = deps.answers.current();
-  const [word, ...rest] = words;
-  if (word === undefined) return nextStep(deps, asker, { kind: 'all' }, lang);
-  const id = word.toLowerCase();
+  if (word === undefined || id === undefined) return nextStep(deps, asker, { kind: 'all' }, lang);
   if (rest.length > 0)
     return privately(textMessage(phraseWith('quizUsage', lang, { tracks: trackIds(kb) }), lang));
   if (kb.byId.has(id)) return nextStep(deps, asker, { kind: 'topic', topic: id }, lang);
@@ -103,6 +108,9 @@ export async function answerQuizButton(deps: BotDeps, asker: Asker, value: strin
   if (!topic || !quiz || ref.choice < 0 || ref.choice >= quiz.choices[ref.lang].length) {
     return ignore('quiz button for a question the knowledge does not have');
   }
+
+  const weekly = parseWeeklyQuizQuestionId(ref.question);
+  if (weekly) return answerWeeklyQuizButton(deps, asker, ref, topic, weekly);
 
   // Set inside `politely`, which still turns a store failure into a polite reply.
   const outcome: { verdict: 'answered' | 'again' | 'unknown' | 'not yours' | 'mismatch' } = {

@@ -8,9 +8,7 @@ import { callRateLimited, slackErrorCode } from '../slack/deliver.js';
 import type { Store, TipSubscription } from '../store/store.js';
 import { pickNextTip } from './rotation.js';
 import { dueLocalDate } from './schedule.js';
-
-/** Slack errors that will repeat every day until a person acts: the subscription pauses instead. */
-const CHANNEL_GONE = new Set(['not_in_channel', 'is_archived', 'channel_not_found']);
+import { CHANNEL_GONE, createWeeklyQuizPoster } from './weekly-quiz-poster.js';
 
 export interface TipSchedulerDeps {
   store: Store;
@@ -22,7 +20,10 @@ export interface TipSchedulerDeps {
 }
 
 export interface TipScheduler {
-  /** Posts every tip that is due now (and not yet claimed); resolves with the channels posted to. */
+  /**
+   * Posts every tip, weekly quiz and quiz summary line that is due now (and not yet claimed); resolves
+   * with the slot keys posted: a tip's channel, `weeklyQuizSlotKey` and `weeklyQuizSummaryKey`.
+   */
   tick(): Promise<string[]>;
   /** Ticks now (the catch-up after downtime) and then every minute. */
   start(): void;
@@ -42,6 +43,7 @@ export const realTimers: TimerFunctions = {
 
 /**
  * One tick a minute, with the clock passed in: tests call `tick()` at any instant instead of waiting.
+ * The same tick posts the channels' weekly quizzes (weekly-quiz-poster.ts): one timer for both.
  * Exactly once per channel and local date comes from the store's slot claim, not from this process,
  * so restarts and replicas sharing a database cannot post twice.
  */
@@ -51,6 +53,7 @@ export function createTipScheduler(
 ): TipScheduler {
   let handle: unknown;
   let running: Promise<string[]> | undefined;
+  const quizzes = createWeeklyQuizPoster(deps);
 
   async function tick(): Promise<string[]> {
     const posted: string[] = [];
@@ -62,6 +65,7 @@ export function createTipScheduler(
       if (!(await deps.store.claimTipSlot(subscription.channel, localDate, now))) continue;
       if (await postTip(subscription, localDate)) posted.push(subscription.channel);
     }
+    posted.push(...(await quizzes.tick(now)));
     return posted;
   }
 

@@ -3,6 +3,7 @@ import { phraseWith } from '../answers/messages.js';
 import type { TipLang } from '../store/store.js';
 import type { ScheduleError } from './schedule.js';
 import { CATCH_UP_MS } from './schedule.js';
+import { rotationOrder } from './rotation.js';
 import {
   formatTimeOfDay,
   isValidTimeZone,
@@ -140,4 +141,36 @@ export function quizSummaryLine(lang: TipLang, answered: number, right: number):
   return langs
     .map((one) => phraseWith(answered === 0 ? 'quizSummaryNobody' : 'quizSummary', one, { answered, right }))
     .join(' / ');
+}
+
+/** One quiz item: a topic's `quiz:` entry by index. */
+export interface QuizItemRef {
+  topic: string;
+  item: number;
+}
+
+/**
+ * The next weekly quiz question for a channel: one it has had the fewest times (none, until every
+ * question has been posted), the first in the channel's shuffled order, as tips rotate. Items added to
+ * knowledge/ slot in without disturbing the order; items gone from it are forgotten.
+ */
+export function pickWeeklyQuizItem(
+  items: readonly QuizItemRef[],
+  posted: readonly QuizItemRef[],
+  seed: string,
+): QuizItemRef | null {
+  const key = (ref: QuizItemRef) => `${ref.topic}#${ref.item}`;
+  const byKey = new Map(items.map((ref) => [key(ref), ref]));
+  const times = new Map<string, number>();
+  for (const ref of posted) times.set(key(ref), (times.get(key(ref)) ?? 0) + 1);
+  let best: QuizItemRef | null = null;
+  let fewest = Infinity;
+  for (const id of rotationOrder([...byKey.keys()], seed)) {
+    const count = times.get(id) ?? 0;
+    if (count < fewest) {
+      fewest = count;
+      best = byKey.get(id) ?? null;
+    }
+  }
+  return best;
 }
