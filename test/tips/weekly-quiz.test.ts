@@ -4,6 +4,7 @@ import {
   isSummaryDue,
   nextQuizPostTime,
   parseWeeklyQuizRequest,
+  pickWeeklyQuizItem,
   quizSummaryLine,
   weeklyQuizSlotKey,
   weeklyQuizSummaryKey,
@@ -109,5 +110,32 @@ describe('weeklyQuizSlotKey', () => {
   it("never collides with a channel's tip slot", () => {
     expect(weeklyQuizSlotKey('C0123')).not.toBe('C0123');
     expect(weeklyQuizSummaryKey('C0123')).not.toBe(weeklyQuizSlotKey('C0123'));
+  });
+});
+
+describe('pickWeeklyQuizItem', () => {
+  const items = [
+    { topic: 'container', item: 0 },
+    { topic: 'container', item: 1 },
+    { topic: 'image', item: 0 },
+  ];
+
+  it('asks every item once before any comes back, in an order of its own per channel', () => {
+    const posted: { topic: string; item: number }[] = [];
+    for (let week = 0; week < 3; week++) {
+      const pick = pickWeeklyQuizItem(items, posted, 'C1');
+      if (!pick) throw new Error('no pick');
+      posted.push(pick);
+    }
+    expect(new Set(posted.map((ref) => `${ref.topic}#${ref.item}`)).size).toBe(3);
+    expect(pickWeeklyQuizItem(items, posted, 'C1')).toEqual(posted[0]);
+    expect(pickWeeklyQuizItem(items, [], 'C1')).toEqual(posted[0]);
+  });
+
+  it('asks a newly added item next, and forgets items gone from the knowledge', () => {
+    const posted = [...items, { topic: 'gone', item: 0 }, { topic: 'gone', item: 0 }];
+    const added = { topic: 'volume', item: 0 };
+    expect(pickWeeklyQuizItem([...items, added], posted, 'C1')).toEqual(added);
+    expect(pickWeeklyQuizItem([], posted, 'C1')).toBeNull();
   });
 });
