@@ -194,6 +194,19 @@ describe('The weekly quiz, driven by the tip scheduler', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('pauses when the summary line cannot be posted either (the channel was archived in between)', async () => {
+    const store = open(tempDb());
+    await store.saveQuizSubscription(subscription({ subscriber: 'U0042' }));
+    const posts: Post[] = [];
+    await scheduler(store, { now: at(0) }, posts).tick();
+    const failing = { C0001: 'is_archived' };
+    expect(await scheduler(store, { now: at(DAY) }, posts, failing).tick()).toEqual([]);
+    expect((await store.getQuizSubscription('C0001'))?.pausedReason).toBe('is_archived');
+    expect(posts.map((post) => post.channel)).toEqual(['C0001', 'U0042']);
+    // Paused: nothing more is posted until someone subscribes the channel again.
+    expect(await scheduler(store, { now: at(DAY + 5) }, posts).tick()).toEqual([]);
+  });
+
   it('keeps the tip of the day and the weekly quiz of one channel apart', async () => {
     const store = open(tempDb());
     await store.saveQuizSubscription(subscription({ time: '09:00' }));
