@@ -133,7 +133,11 @@ describe('When the feedback names what the bot never answered', () => {
   it('stores at most 2,000 characters of the question', async () => {
     const h = createListenerHarness();
     const huge: AnswerRef = { topic: 'volumes', lang: 'en', question: 'x'.repeat(1_000_000), forUser: null };
-    h.deps.buttons = { value: () => 'huge', read: (value) => (value === 'huge' ? huge : null) };
+    h.deps.buttons = {
+      ...h.deps.buttons,
+      value: () => 'huge',
+      read: (value) => (value === 'huge' ? huge : null),
+    };
     await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: 'huge' }));
 
     expect(h.store.feedback[0]?.question).toBe(`${'x'.repeat(1999)}…`);
