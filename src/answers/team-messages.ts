@@ -100,6 +100,8 @@ export interface HelpPost {
   guesses: string[];
   /** A permalink to where it was asked; null when asked privately (or the link could not be had). */
   askedAt: string | null;
+  /** Anonymous: no word on where it was asked, which could tell who asked. */
+  anonymous: boolean;
   /** Mentioned at the end: user group and user ids. */
   experts: readonly string[];
 }
@@ -118,7 +120,9 @@ export function helpPostMessage(post: HelpPost): SlackMessage {
       : markupWith('helpPostNoGuess', lang);
   const where = post.askedAt
     ? markupWith('helpPostAskedIn', lang, { link: link(post.askedAt, phrase('helpPostOriginal', lang)) })
-    : markupWith('helpPostAskedPrivately', lang);
+    : post.anonymous
+      ? null
+      : markupWith('helpPostAskedPrivately', lang);
   const call =
     post.experts.length > 0
       ? markupWith('helpPostExperts', lang, { experts: post.experts.map(expertMention).join(' ') })
@@ -127,7 +131,7 @@ export function helpPostMessage(post: HelpPost): SlackMessage {
     header(phrase('helpPostTitle', lang)),
     section(askedBy, lang),
     section(quote(post.question), lang),
-    context([mrkdwn(guesses, lang), mrkdwn(where, lang)]),
+    context(where ? [mrkdwn(guesses, lang), mrkdwn(where, lang)] : [mrkdwn(guesses, lang)]),
     section(call, lang),
   ];
   const text = fallbackText([`${askedBy} ${truncate(escapeMrkdwn(post.question), 1000)}`, call], lang);

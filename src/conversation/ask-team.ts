@@ -140,7 +140,8 @@ async function postQuestion(
   }
   const helpChannel = settings.helpChannel.value;
   const { kb } = deps.answers.current();
-  const askedAt = ref.where ? await desk.permalink(ref.where.channel, ref.where.ts) : null;
+  // A link to the message asked in would show its author: an anonymous question gets none.
+  const askedAt = ref.where && !anonymous ? await desk.permalink(ref.where.channel, ref.where.ts) : null;
   const question = storedQuestion(ref.question);
   const posted = await desk.post(
     helpChannel,
@@ -150,6 +151,7 @@ async function postQuestion(
       asker: anonymous ? null : asker.userId,
       guesses: ref.guesses.flatMap((id) => kb.byId.get(id)?.title[lang] ?? []).slice(0, 3),
       askedAt,
+      anonymous,
       experts: settings.experts?.value ?? [],
     }),
   );

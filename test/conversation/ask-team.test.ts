@@ -361,6 +361,8 @@ describe('Asking the team', () => {
     const text = allText(posts[0]?.message) + posts[0]?.message.text;
     expect(text).toContain('Someone asked (anonymously):');
     expect(text).not.toContain(ASKER);
+    // A link to the message asked in would show who wrote it.
+    expect(text).not.toContain('archives/C0CONV');
     expect(reply?.message.text).toContain('without your name');
     expect(t.lines.join('\n')).not.toContain(ASKER);
     expect((await t.store.findHelpRequest(HELP, '1700000100.000001'))?.askedIn).toBeNull();

@@ -163,6 +163,8 @@ describe('Asking the team', () => {
     const post = slack.api('chat.postMessage', HELP)[0];
     expect(JSON.stringify(post?.body)).toContain('Someone asked (anonymously):');
     expect(JSON.stringify(post?.body)).not.toContain(shy);
+    // No link to the mention either: it would show who wrote it.
+    expect(JSON.stringify(post?.body)).not.toContain(`archives/${CHANNEL}`);
 
     const request = helpRequests().find((row) => row.anonymous === 1);
     await replyInThread(request!.help_ts, '1700000600.000001');
