@@ -1,7 +1,7 @@
 import type { ViewSubmitAction } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, ASK_TEAM_MODAL } from '../../../src/answers/button-values.js';
-import { openAskTeam } from '../../../src/slack/listeners/actions/ask-team.js';
+import { askTeam, openAskTeam } from '../../../src/slack/listeners/actions/ask-team.js';
 import { helpThreadReply } from '../../../src/slack/listeners/events/help-thread-reply.js';
 import { askTeamSubmitted } from '../../../src/slack/listeners/views/index.js';
 import {
@@ -139,5 +139,35 @@ describe('A message in a channel', () => {
     await helpThreadReply(h.deps)(threadMessage(h, {}));
     await helpThreadReply(h.deps)(threadMessage(h, { subtype: 'thread_broadcast' }));
     expect(looked).toEqual([`${HELP}:1750000000.000001`, `${HELP}:1750000000.000001`]);
+  });
+});
+
+describe('An Ask the team button', () => {
+  it('with a forged value posts nothing, and logs neither the value nor whose it was', async () => {
+    const h = harness();
+    const forged = JSON.stringify({ q: 'hi <!channel>', l: 'en', u: 'U0VICTIM', g: [], w: null, s: 'x' });
+    await askTeam(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.askTeamAnonymously, value: forged }));
+
+    expect(h.slack.argsOf('chat.postMessage')).toEqual([]);
+    expect(h.logged('ask-the-team button with an unreadable value')).toBeDefined();
+    expect(h.lines.join('\n')).not.toContain('U0VICTIM');
+  });
+
+  it('posts in the help channel and replies privately through the response_url, without replacing the answer', async () => {
+    const h = harness();
+    const value = h.deps.buttons.askTeamValue({
+      question: 'docker build cache weird',
+      lang: 'en',
+      forUser: USER_ID,
+      guesses: [],
+      where: null,
+    });
+    await askTeam(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.askTeam, value }));
+
+    expect(h.slack.argsOf('chat.postMessage').map((post) => post.channel)).toEqual([HELP]);
+    expect(h.responses).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', replace_original: false }),
+    ]);
+    expect(String(h.responses[0]?.text)).toContain(`I asked the team in <#${HELP}>`);
   });
 });

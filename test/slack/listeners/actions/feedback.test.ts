@@ -163,3 +163,45 @@ describe('When the feedback button carries an unreadable value', () => {
     expect(h.timeline).toEqual(['ack']);
   });
 });
+
+describe('The thanks for a 👎, with a help channel set', () => {
+  /** The "Ask the team" value in the thanks for a 👎 clicked under an answer in `container`. */
+  async function askTeamWhere(container: Record<string, unknown>) {
+    const h = createListenerHarness();
+    h.deps.helpChannel = 'C0HELP';
+    await feedback(h.deps)(
+      buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: VALUE, user: CLICKER, container }),
+    );
+    const blocks = JSON.stringify(h.responses[0]?.blocks);
+    const value = /"action_id":"ask_team","value":("(?:[^"\\]|\\.)*")/.exec(blocks)?.[1];
+    expect(value).toBeDefined();
+    const ref = h.deps.buttons.readAskTeam(JSON.parse(value as string) as string);
+    expect(ref?.forUser).toBe(CLICKER);
+    return ref?.where;
+  }
+
+  it('links the answer when it is in a channel thread everyone sees', async () => {
+    expect(
+      await askTeamWhere({
+        type: 'message',
+        channel_id: 'C0DOCKER',
+        message_ts: '1750000000.000006',
+        thread_ts: '1750000000.000001',
+        is_ephemeral: false,
+      }),
+    ).toEqual({ channel: 'C0DOCKER', ts: '1750000000.000006', threadTs: '1750000000.000001' });
+  });
+
+  it.each([
+    [
+      'an answer only the clicker saw',
+      { type: 'message', channel_id: 'C0DOCKER', message_ts: '1.2', is_ephemeral: true },
+    ],
+    [
+      'an answer in a DM',
+      { type: 'message', channel_id: 'D0DIRECT', message_ts: '1.2', is_ephemeral: false },
+    ],
+  ])('links nothing for %s', async (_what, container) => {
+    expect(await askTeamWhere(container)).toBeNull();
+  });
+});
