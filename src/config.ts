@@ -73,6 +73,14 @@ const settings = {
     (v) => /^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/.test(v),
     'must be Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH',
   ).transform((v) => (v === undefined ? [] : v.split(',').map((id) => id.trim()))),
+  HELP_CHANNEL: optionalMatching(
+    (v) => /^[CG][A-Z0-9]{2,}$/.test(v),
+    'must be a channel id such as C0123ABCD (channel details → About → Channel ID)',
+  ),
+  EXPERTS: optionalMatching(
+    (v) => /^(S[A-Z0-9]{2,}|[UW][A-Z0-9]{2,}([\s,]+[UW][A-Z0-9]{2,})*)$/.test(v),
+    'must be one user group id (S0123ABCD) or user ids separated by commas or spaces (U0123ABCD,U0456EFGH)',
+  ).transform((v) => (v === undefined ? undefined : v.split(/[\s,]+/))),
   RETENTION_DAYS: optionalMatching(
     (v) => /^\d+$/.test(v) && Number(v) >= 1,
     'must be a whole number of days, at least 1',
@@ -136,6 +144,10 @@ function shared(e: Settings, ctx: z.RefinementCtx) {
     tipChannels,
     /** Slack user ids allowed to run `/docker admin …` (ADMIN_USER_IDS). */
     adminUserIds: e.ADMIN_USER_IDS,
+    /** Where "Ask the team" posts (HELP_CHANNEL); when unset, an admin may set one in Slack. */
+    helpChannel: e.HELP_CHANNEL,
+    /** Who those posts mention (EXPERTS): one user group id, or user ids; when unset, settable in Slack. */
+    experts: e.EXPERTS,
     /** Stored question text and feedback are deleted after this many days (RETENTION_DAYS, default 90). */
     retentionDays: e.RETENTION_DAYS,
     /** The report lists topics not reviewed for this many days (STALE_AFTER_DAYS, default 180). */

@@ -53,6 +53,8 @@ async function main(): Promise<number> {
     scheduleClock: () => new Date(),
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
+    helpChannel: config.helpChannel,
+    experts: config.experts,
     staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
   };

@@ -46,7 +46,12 @@ export function createLogger(
     (at: LogLevel) =>
     (...values: unknown[]) => {
       if (ORDER[at] < ORDER[threshold]) return;
-      log(at, values.map((v) => (typeof v === 'string' ? v : stringify(v))).join(' '));
+      log(
+        at,
+        withoutDirectMessageRecipient(
+          values.map((v) => (typeof v === 'string' ? v : stringify(v))).join(' '),
+        ),
+      );
     };
 
   return {
@@ -64,6 +69,16 @@ export function createLogger(
       name = newName;
     },
   };
+}
+
+/**
+ * The Web API client logs each request's body and result at debug level. A direct message is posted
+ * with the person's user id as its channel, and that person may be someone who asked the team
+ * anonymously, whose id must reach no log line: such a channel is masked.
+ */
+function withoutDirectMessageRecipient(message: string): string {
+  if (!message.startsWith('http request')) return message;
+  return message.replace(/("channel\\?":\\?")[UW][A-Z0-9]+/g, '$1(a person)');
 }
 
 function stringify(value: unknown): string {

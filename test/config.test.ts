@@ -136,6 +136,10 @@ describe('When a variable is malformed', () => {
     ['PORT', '80.5', /PORT must be a port number/],
     ['SLACK_API_URL', 'slack.com/api', /SLACK_API_URL must be an http\(s\) URL/],
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of debug, info, warn, error/],
+    ['HELP_CHANNEL', '#help', /HELP_CHANNEL must be a channel id such as C0123ABCD/],
+    ['HELP_CHANNEL', 'U0123ABCD', /HELP_CHANNEL must be a channel id/],
+    ['EXPERTS', '@docker-experts', /EXPERTS must be one user group id \(S0123ABCD\) or user ids/],
+    ['EXPERTS', 'S0123ABCD,U0456EFGH', /EXPERTS must be one user group id/],
   ])('names %s (%s)', (name, value, expected) => {
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, [name]: value };
     const error = configError(env);
@@ -185,6 +189,8 @@ describe('A configuration is one of three modes, each with exactly its own setti
   const shared = [
     'adminUserIds',
     'databaseUrl',
+    'experts',
+    'helpChannel',
     'knowledgeDir',
     'logLevel',
     'retentionDays',
@@ -278,6 +284,28 @@ describe('Tips kept as configuration', () => {
     expect(() => loadConfig({ TIP_CHANNELS: 'general@09:00' })).toThrow(
       /TIP_CHANNELS: "general@09:00" must start with a channel id/,
     );
+  });
+});
+
+describe('Where "Ask the team" posts', () => {
+  it('is unset unless HELP_CHANNEL and EXPERTS are set', () => {
+    const config = loadConfig({});
+    expect(config.helpChannel).toBeUndefined();
+    expect(config.experts).toBeUndefined();
+  });
+
+  it('reads a channel id and one user group', () => {
+    const config = loadConfig({ HELP_CHANNEL: ' C0HELP123 ', EXPERTS: 'S0EXPERTS' });
+    expect(config.helpChannel).toBe('C0HELP123');
+    expect(config.experts).toEqual(['S0EXPERTS']);
+  });
+
+  it('reads user ids separated by commas or spaces', () => {
+    expect(loadConfig({ EXPERTS: 'U0AAA111, U0BBB222 W0CCC333' }).experts).toEqual([
+      'U0AAA111',
+      'U0BBB222',
+      'W0CCC333',
+    ]);
   });
 });
 

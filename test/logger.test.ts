@@ -121,3 +121,17 @@ describe('Keeping Slack tokens out of the logs', () => {
     expect(redact('the xoxb prefix and xapp tokens')).toBe('the xoxb prefix and xapp tokens');
   });
 });
+
+describe('Keeping the recipient of a direct message out of the Web API client’s debug lines', () => {
+  it('masks a channel that is a person’s id in a request body and result, and keeps channel ids', () => {
+    const { logger, lines } = capture();
+    logger.debug('http request body: {"channel":"U0SHYASKER","text":"<@U0EXPERT> replied"}');
+    logger.debug('http request result: {"ok":true,"channel":"W0SHYASKER","ts":"1.2"}');
+    logger.debug('http request body: {"channel":"C0HELP","text":"x"}');
+
+    expect(lines.join('\n')).not.toMatch(/[UW]0SHYASKER/);
+    expect(lines[0]).toContain('(a person)');
+    expect(lines[0]).toContain('U0EXPERT');
+    expect(lines[2]).toContain('C0HELP');
+  });
+});

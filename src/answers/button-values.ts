@@ -17,6 +17,21 @@ export interface AnswerRef {
 }
 
 /**
+ * What "Ask the team" and "Ask anonymously" carry: the question as asked, for whom, the bot's best guesses
+ * and where it was asked, so the click can post in the help channel without any state.
+ */
+export interface AskTeamRef {
+  question: string;
+  lang: Lang;
+  /** The one person who may ask with this button: the one the reply was shown to or made for. */
+  forUser: string;
+  /** The bot's best guesses, topic ids best first. */
+  guesses: string[];
+  /** The message the question was asked in (a channel or thread), for a link; null when asked privately. */
+  where: { channel: string; ts: string; threadTs: string } | null;
+}
+
+/**
  * Writes and reads the values of answer buttons. A click payload carries whatever the clicker's client
  * sends, so an unsigned value would let anyone post "U… asked: <any words>" in a channel under the
  * bot's name: every value is signed, and one whose signature does not match is not read.
@@ -26,10 +41,16 @@ export interface AnswerButtons {
   value(ref: AnswerRef): string;
   /** What `value` wrote; null for anything else, a changed value included. */
   read(value: string): AnswerRef | null;
+  /** The signed value of "Ask the team" and "Ask anonymously", the question cut to fit. */
+  askTeamValue(ref: AskTeamRef): string;
+  /** What `askTeamValue` wrote; null for anything else, a changed value included. */
+  readAskTeam(value: string): AskTeamRef | null;
 }
 
 /** Keeps this use of the secret apart from any other use of it. */
 const KEY_PURPOSE = 'docker-tutor answer button values v1';
+/** A value of one kind of button is never read as another kind's. */
+const ASK_TEAM_KEY_PURPOSE = 'docker-tutor ask-the-team button values v1';
 /** 128 bits of HMAC-SHA256, base64url: 22 characters of the 2,000 a value may have. */
 const SIGNATURE_BYTES = 16;
 
@@ -51,22 +72,47 @@ export function answerButtons(secret: string): AnswerButtons {
     return JSON.stringify({ t: ref.topic, l: ref.lang, q, u, s: sign(ref.topic, ref.lang, q, u) });
   };
 
+  const askKey = createHmac('sha256', secret).update(ASK_TEAM_KEY_PURPOSE).digest();
+  const signAsk = (fields: unknown[]) =>
+    createHmac('sha256', askKey)
+      .update(JSON.stringify(fields))
+      .digest()
+      .subarray(0, SIGNATURE_BYTES)
+      .toString('base64url');
+  const askFields = (ref: AskTeamRef, q: string) => {
+    const w = ref.where ? [ref.where.channel, ref.where.ts, ref.where.threadTs] : null;
+    return [q, ref.lang, ref.forUser, ref.guesses, w];
+  };
+  const encodeAsk = (ref: AskTeamRef, q: string) => {
+    const [, l, u, g, w] = askFields(ref, q);
+    return JSON.stringify({ q, l, u, g, w, s: signAsk(askFields(ref, q)) });
+  };
+
   return {
     value(ref) {
-      const full = encode(ref, ref.question);
-      if (full.length <= BLOCK_KIT_LIMITS.buttonValue) return full;
+      return fitQuestion(ref.question, (q) => encode(ref, q));
+    },
 
-      // JSON escaping makes the encoded length grow unevenly with the question, so search for the longest fit.
-      const chars = Array.from(ref.question);
-      let low = 0;
-      let high = chars.length;
-      while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (encode(ref, chars.slice(0, mid).join('') + ELLIPSIS).length <= BLOCK_KIT_LIMITS.buttonValue) {
-          low = mid;
-        } else high = mid - 1;
-      }
-      return encode(ref, chars.slice(0, low).join('') + ELLIPSIS);
+    askTeamValue(ref) {
+      return fitQuestion(ref.question, (q) => encodeAsk(ref, q));
+    },
+
+    readAskTeam(value) {
+      const data = parseObject(value);
+      if (!data) return null;
+      const { q, l, u, g, w, s } = data;
+      if (typeof q !== 'string' || (l !== 'en' && l !== 'ja') || typeof u !== 'string') return null;
+      if (!Array.isArray(g) || !g.every((id) => typeof id === 'string') || typeof s !== 'string') return null;
+      const isWhere = Array.isArray(w) && w.length === 3 && w.every((part) => typeof part === 'string');
+      if (w !== null && !isWhere) return null;
+      const where = isWhere
+        ? { channel: w[0] as string, ts: w[1] as string, threadTs: w[2] as string }
+        : null;
+      const ref: AskTeamRef = { question: q, lang: l, forUser: u, guesses: g as string[], where };
+      const expected = Buffer.from(signAsk(askFields(ref, q)));
+      const given = Buffer.from(s);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      return ref;
     },
 
     read(value) {
@@ -88,6 +134,26 @@ export function answerButtons(secret: string): AnswerButtons {
   };
 }
 
+/**
+ * `encode(question)`, whole when it fits a button's value, else with the question cut (ending in …) to
+ * the longest that fits. JSON escaping makes the encoded length grow unevenly with the question, so the
+ * longest fit is searched for.
+ */
+function fitQuestion(question: string, encode: (question: string) => string): string {
+  const full = encode(question);
+  if (full.length <= BLOCK_KIT_LIMITS.buttonValue) return full;
+  const chars = Array.from(question);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (encode(chars.slice(0, mid).join('') + ELLIPSIS).length <= BLOCK_KIT_LIMITS.buttonValue) {
+      low = mid;
+    } else high = mid - 1;
+  }
+  return encode(chars.slice(0, low).join('') + ELLIPSIS);
+}
+
 /** Action ids the Slack listeners register for. */
 export const ACTION_IDS = Object.freeze({
   showTopicPrefix: 'show_topic:',
@@ -100,6 +166,21 @@ export const ACTION_IDS = Object.freeze({
   quizNext: 'quiz_next',
   /** "Continue" a track's lessons: `learn_continue:<track id>`. */
   learnContinuePrefix: 'learn_continue:',
+  /** "Ask the team" under a reply: posts the question in the help channel, with the asker's name. */
+  askTeam: 'ask_team',
+  /** "Ask anonymously": the same, without it. */
+  askTeamAnonymously: 'ask_team_anonymously',
+  /** App Home's "Ask the team": opens a modal to write the question in (the value is the tab's language). */
+  askTeamOpen: 'ask_team_open',
+  /** App Home's "Ask anonymously": the same modal, for a question posted without the asker's name. */
+  askTeamOpenAnonymously: 'ask_team_open_anonymously',
+});
+
+/** The modal App Home's "Ask the team" opens. */
+export const ASK_TEAM_MODAL = Object.freeze({
+  callbackId: 'ask_team_modal',
+  blockId: 'question',
+  actionId: 'question',
 });
 
 /** What a quiz choice button carries: the question instance, its topic and item, the choice, and where it came from. */

@@ -282,8 +282,112 @@ export const MESSAGES = {
     ja: '`/docker admin` はボットの管理者 (ADMIN_USER_IDS) だけが使えます。',
   },
   adminUsage: {
-    en: 'Usage: `/docker admin report [days]` (default 30 days, at most 365).',
-    ja: '使い方: `/docker admin report [日数]` (既定は 30 日、最大 365 日)。',
+    en: 'Usage: `/docker admin report [days]` (default 30 days, at most 365), `/docker admin help-channel #channel|off`, `/docker admin experts @group|@person …|off`, `/docker admin` (the settings).',
+    ja: '使い方: `/docker admin report [日数]` (既定は 30 日、最大 365 日)、`/docker admin help-channel #チャンネル|off`、`/docker admin experts @グループ|@ユーザー …|off`、`/docker admin` (設定の確認)。',
+  },
+  adminHelpChannel: { en: 'Help channel: {value}', ja: 'ヘルプチャンネル: {value}' },
+  adminExperts: { en: 'Experts: {value}', ja: '回答者: {value}' },
+  adminFromEnvironment: {
+    en: '{value} (from {variable}, which wins over a setting made in Slack)',
+    ja: '{value} ({variable} の設定。Slack での設定より優先されます)',
+  },
+  adminFromSlack: { en: '{value} (set in Slack)', ja: '{value} (Slack で設定)' },
+  adminNotSet: { en: 'not set', ja: '未設定' },
+  adminHelpChannelSet: {
+    en: 'Help channel set: "Ask the team" now posts in {channel}. Invite me there if I am not a member (`/invite @docker-tutor`).',
+    ja: 'ヘルプチャンネルを設定しました。「チームに聞く」は {channel} に投稿します。ボットがメンバーでなければ招待してください (`/invite @docker-tutor`)。',
+  },
+  adminHelpChannelCleared: {
+    en: 'Help channel cleared: "Ask the team" is offered no more.',
+    ja: 'ヘルプチャンネルの設定を消しました。「チームに聞く」は表示されなくなります。',
+  },
+  adminExpertsSet: {
+    en: 'Experts set: help posts mention {experts}.',
+    ja: '回答者を設定しました。ヘルプの投稿で {experts} をメンションします。',
+  },
+  adminExpertsCleared: {
+    en: 'Experts cleared: help posts mention nobody.',
+    ja: '回答者の設定を消しました。ヘルプの投稿では誰もメンションしません。',
+  },
+  adminEnvironmentWins: {
+    en: 'Note: {variable} is set in the environment and wins over this setting until it is removed: {value} stays in use.',
+    ja: '注意: 環境変数 {variable} が設定されているため、それを外すまではこの設定より優先され、{value} が使われ続けます。',
+  },
+  adminHelpChannelInvalid: {
+    en: 'Name one channel: `/docker admin help-channel #channel` (or its id, C…), or `off`.',
+    ja: 'チャンネルを 1 つ指定してください: `/docker admin help-channel #チャンネル` (または ID、C…)、または `off`。',
+  },
+  adminExpertsInvalid: {
+    en: 'Mention one user group or some people: `/docker admin experts @group` or `@person @person`, or `off`.',
+    ja: 'ユーザーグループを 1 つか、ユーザーをメンションしてください: `/docker admin experts @グループ` または `@ユーザー @ユーザー`、または `off`。',
+  },
+
+  askTeam: { en: 'Ask the team', ja: 'チームに聞く' },
+  askAnonymously: { en: 'Ask anonymously', ja: '匿名で聞く' },
+  askTeamOffer: {
+    en: 'Not what you needed? Ask the people on your team.',
+    ja: '解決しませんか？チームの人に聞けます。',
+  },
+  askTeamSetupHint: {
+    en: 'Admins only: to offer "Ask the team" here, set a help channel with `/docker admin help-channel #channel` (or HELP_CHANNEL), and who to mention with `/docker admin experts @group`.',
+    ja: '管理者の方へ: ここに「チームに聞く」を出すには、`/docker admin help-channel #チャンネル` (または HELP_CHANNEL) でヘルプチャンネルを、`/docker admin experts @グループ` でメンションする人を設定してください。',
+  },
+  askTeamNotSetUp: {
+    en: 'Asking the team is not set up. Ask a bot admin to set a help channel.',
+    ja: 'チームへの質問はまだ設定されていません。ボットの管理者にヘルプチャンネルの設定を頼んでください。',
+  },
+  helpPostTitle: { en: 'A question for the team', ja: 'チームへの質問' },
+  helpPostAskedBy: { en: '{user} asked:', ja: '{user} さんの質問:' },
+  helpPostAskedBySomeone: { en: 'Someone asked (anonymously):', ja: '匿名の質問:' },
+  helpPostGuesses: { en: "The bot's best guesses: {titles}", ja: 'ボットの推測: {titles}' },
+  helpPostNoGuess: { en: 'The bot had no guess.', ja: 'ボットには見当がつきませんでした。' },
+  helpPostAskedIn: { en: 'Asked here: {link}', ja: '質問の場所: {link}' },
+  helpPostOriginal: { en: 'the original message', ja: '元のメッセージ' },
+  helpPostAskedPrivately: { en: 'Asked privately.', ja: '非公開で質問されました。' },
+  helpPostExperts: {
+    en: '{experts}: can you help? Reply in this thread and the asker is told.',
+    ja: '{experts} 回答をお願いします。このスレッドに返信すると質問者に通知されます。',
+  },
+  helpPostReply: {
+    en: 'Reply in this thread and the asker is told.',
+    ja: 'このスレッドに返信すると質問者に通知されます。',
+  },
+  askedTeam: {
+    en: 'I asked the team in {channel}: {link}. I will tell you when someone replies.',
+    ja: '{channel} でチームに聞きました: {link}。誰かが返信したらお知らせします。',
+  },
+  askedTeamAnonymously: {
+    en: 'I asked the team in {channel} without your name: {link}. I will tell you by direct message when someone replies.',
+    ja: '{channel} で名前を出さずにチームに聞きました: {link}。誰かが返信したらダイレクトメッセージでお知らせします。',
+  },
+  askTeamThread: { en: 'the thread', ja: 'スレッド' },
+  askTeamNotInChannel: {
+    en: 'I could not post in {channel}: I am not a member. Ask a bot admin to invite me there.',
+    ja: '{channel} に投稿できませんでした。ボットがメンバーではありません。管理者に招待を頼んでください。',
+  },
+  askTeamFailed: {
+    en: 'Sorry, I could not reach the team just now. Please try again in a minute.',
+    ja: 'すみません、今はチームに質問を届けられませんでした。少し待ってからもう一度お試しください。',
+  },
+  teamReplied: {
+    en: '{user} replied to your question in {channel}: {link}',
+    ja: '{user} さんが {channel} であなたの質問に返信しました: {link}',
+  },
+  teamRepliedAnonymous: {
+    en: '{user} replied to the question you asked anonymously in {channel}: {link}',
+    ja: '{user} さんが {channel} であなたの匿名の質問に返信しました: {link}',
+  },
+  teamReplyLink: { en: 'read the reply', ja: '返信を読む' },
+  askTeamModalQuestion: { en: 'Your question', ja: 'あなたの質問' },
+  askTeamModalSubmit: { en: 'Ask', ja: '送信' },
+  askTeamModalCancel: { en: 'Cancel', ja: 'キャンセル' },
+  askTeamModalAnonymous: {
+    en: 'Your name is not shown in the help channel; only you are told of replies.',
+    ja: 'ヘルプチャンネルにあなたの名前は表示されません。返信はあなたにだけ通知されます。',
+  },
+  homeAskTeam: {
+    en: 'Stuck on something the bot cannot answer? Ask the people on your team.',
+    ja: 'ボットが答えられないことで困っていますか？チームの人に聞けます。',
   },
 } satisfies Record<string, Bilingual<string>>;
 

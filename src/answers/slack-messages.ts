@@ -40,6 +40,8 @@ export interface AnswerMessageOptions {
   buttons: AnswerButtons;
   /** The one person this answer is shown to (whose Share button it is), or null when everyone sees it. */
   forUser: string | null;
+  /** What a "not sure" reply ends with to offer asking the team (team-messages.ts `askTeamBlocks`). */
+  askTeam?: KnownBlock[];
 }
 
 export interface TopicMessageOptions extends AnswerMessageOptions {
@@ -54,7 +56,7 @@ const MAX_TOPIC_LINE = 150;
 
 /** An answer, or the admission that there is none, as a Slack message. */
 export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMessageOptions): SlackMessage {
-  if (!answer.answered || answer.topic === null) return noAnswerMessage(answer, kb);
+  if (!answer.answered || answer.topic === null) return noAnswerMessage(answer, kb, opts.askTeam ?? []);
 
   const { lang } = answer;
   const topicId = answer.topic;
@@ -280,16 +282,22 @@ export function topicsMessage(lang: Lang, kb: KnowledgeBase): SlackMessage {
 }
 
 /**
- * The App Home tab: how to ask, the reader's study progress (`study`, built by quiz-messages'
+ * The App Home tab: how to ask (and "Ask the team", `askTeam`), the reader's study progress (`study`, built by quiz-messages'
  * `studyBlocks`; none when it could not be read), then every topic as a button.
  */
-export function homeView(lang: Lang, kb: KnowledgeBase, study: KnownBlock[] = []): HomeTab {
+export function homeView(
+  lang: Lang,
+  kb: KnowledgeBase,
+  study: KnownBlock[] = [],
+  askTeam: KnownBlock[] = [],
+): HomeTab {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
   const blocks: KnownBlock[] = [
     header(phrase('homeTitle', lang)),
     ...usageBlocks(lang),
     // The reader's language is a guess here, so say in the other one too that both work.
     context([mrkdwn(escapeMrkdwn(phrase('bothLanguages', other)), other)]),
+    ...askTeam,
   ];
   if (study.length > 0) blocks.push({ type: 'divider' }, header(phrase('homeStudy', lang)), ...study);
   blocks.push({ type: 'divider' }, header(phrase('browseTopics', lang)));
@@ -421,7 +429,7 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-function noAnswerMessage(answer: Answer, kb: KnowledgeBase): SlackMessage {
+function noAnswerMessage(answer: Answer, kb: KnowledgeBase, askTeam: KnownBlock[]): SlackMessage {
   const { lang } = answer;
   const sorry = escapeMrkdwn(`${phrase('noAnswer', lang)} ${phrase('seeTopics', lang)}`);
   const blocks: KnownBlock[] = [section(sorry, lang)];
@@ -438,6 +446,7 @@ function noAnswerMessage(answer: Answer, kb: KnowledgeBase): SlackMessage {
     const titles = suggestions.map((b) => escapeMrkdwn(b.text.text));
     fallback.push(`${escapeMrkdwn(phrase('didYouMean', lang))} ${titles.join(' / ')}`);
   }
+  blocks.push(...askTeam);
   return { text: fallbackText(fallback, lang), blocks };
 }
 

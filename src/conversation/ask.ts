@@ -3,6 +3,7 @@ import { phrase } from '../answers/messages.js';
 import { answerMessage, textMessage } from '../answers/slack-messages.js';
 import { detectLang } from '../search/normalize.js';
 import type { BotDeps } from './deps.js';
+import { askTeamOffer } from './ask-team.js';
 import { claimOnce, markDelivered, recordQuestion } from './record.js';
 import type { Asker, Deliver } from './request.js';
 
@@ -16,6 +17,11 @@ export interface AskOptions {
    * replicas; a second claim of the same key does nothing.
    */
   onceKey?: string;
+  /**
+   * The asker's message, when the question is a message in a channel or thread (a mention, a shortcut):
+   * "Ask the team" links to it. A private question (a command, a DM) has none.
+   */
+  messageTs?: string;
 }
 
 /**
@@ -50,6 +56,7 @@ export async function answerQuestion(
     shareable: options.visibility === 'private' && answer.answered,
     buttons: deps.buttons,
     forUser: options.visibility === 'private' ? asker.userId : null,
+    askTeam: answer.answered ? [] : await askTeamOffer(deps, asker, askTeamRef(answer, asker, options)),
   });
   const failure = await deliver({ message, visibility: options.visibility, threadTs: options.threadTs });
   if (failure === null) await delivered();
@@ -68,4 +75,18 @@ export async function answerQuestion(
   }
   await recordQuestion(deps, answer, asker);
   return answer;
+}
+
+/** What "Ask the team" under a not-sure reply carries: the question, the runners-up, and its message. */
+function askTeamRef(answer: Answer, asker: Asker, options: AskOptions) {
+  const { messageTs } = options;
+  const inConversation = options.visibility === 'public' && messageTs !== undefined && asker.surface !== 'dm';
+  return {
+    question: answer.question,
+    lang: answer.lang,
+    guesses: answer.suggestions,
+    where: inConversation
+      ? { channel: asker.channelId, ts: messageTs, threadTs: options.threadTs ?? messageTs }
+      : null,
+  };
 }

@@ -1,7 +1,8 @@
-import { parseTopicValue } from '../answers/button-values.js';
+import { parseTopicValue, type AskTeamRef } from '../answers/button-values.js';
 import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
 import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
+import { askTeamOffer } from './ask-team.js';
 import type { BotDeps } from './deps.js';
 import { storedQuestion } from './record.js';
 import type { Asker, Reply } from './request.js';
@@ -66,13 +67,15 @@ export function shareAnswer(deps: BotDeps, asker: Asker, value: string): Reply |
 /**
  * 👍 / 👎: stored with the question, topic, channel and user for the maintainers' report, one vote per
  * person per answer (a second click replaces the first); thanks privately. Only an answer the bot gave
- * about a topic it knows is stored, its question cut to what the store keeps.
+ * about a topic it knows is stored, its question cut to what the store keeps. The thanks for a 👎 offer
+ * to ask the team (the answer's message is `where`, when everyone in the conversation sees it).
  */
 export async function giveFeedback(
   deps: BotDeps,
   asker: Asker,
   value: string,
   helpful: boolean,
+  where: AskTeamRef['where'] = null,
 ): Promise<Reply | null> {
   const ref = deps.buttons.read(value);
   if (!ref || (ref.forUser !== null && ref.forUser !== asker.userId)) {
@@ -106,5 +109,13 @@ export async function giveFeedback(
   } catch (error) {
     deps.logger.log('error', 'could not store feedback', { error, request_id: asker.requestId });
   }
-  return { message: textMessage(phrase('feedbackThanks', ref.lang), ref.lang), visibility: 'private' };
+  const thanks = textMessage(phrase('feedbackThanks', ref.lang), ref.lang);
+  if (helpful) return { message: thanks, visibility: 'private' };
+  const offer = await askTeamOffer(deps, asker, {
+    question: ref.question,
+    lang: ref.lang,
+    guesses: [ref.topic],
+    where,
+  });
+  return { message: { ...thanks, blocks: [...thanks.blocks, ...offer] }, visibility: 'private' };
 }

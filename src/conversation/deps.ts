@@ -20,6 +20,10 @@ export interface BotDeps {
   tipTimeZone: string;
   /** Who may run `/docker admin …` (ADMIN_USER_IDS); nobody when absent. */
   adminUserIds?: readonly string[];
+  /** "Ask the team" posts in this channel (HELP_CHANNEL); when absent, the one an admin set in Slack. */
+  helpChannel?: string;
+  /** Who those posts mention (EXPERTS: a user group id or user ids); when absent, those set in Slack. */
+  experts?: readonly string[];
   /** Topics not reviewed for this many days are listed in the report (STALE_AFTER_DAYS); 180 when absent. */
   staleAfterDays?: number;
   /** False keeps no question text in the store (STORE_QUESTIONS); true when absent. */

@@ -115,22 +115,38 @@ export async function postReply(
   logger: AppLogger,
   message: ChatPostMessageArguments,
 ): Promise<DeliveryFailure | null> {
+  const posted = await postMessage(client, logger, message);
+  return typeof posted === 'string' ? posted : null;
+}
+
+/**
+ * `postReply` that also gives the posted message's ts (a help post, whose thread is answered in).
+ * `logChannelAs` replaces the channel in the log lines: a direct message's channel is a person's id.
+ */
+export async function postMessage(
+  client: WebClient,
+  logger: AppLogger,
+  message: ChatPostMessageArguments,
+  logChannelAs: string = message.channel,
+): Promise<{ ts: string } | DeliveryFailure> {
   const where = { method: 'chat.postMessage', channel: message.channel };
   try {
-    await callRateLimited(client, where, () => client.chat.postMessage(message));
-    return null;
+    const result = await callRateLimited(client, where, () => client.chat.postMessage(message));
+    return { ts: result.ts ?? '' };
   } catch (error) {
     const code = slackErrorCode(error);
-    logger.log('warn', 'chat.postMessage failed', { code, channel: message.channel });
+    logger.log('warn', 'chat.postMessage failed', { code, channel: logChannelAs });
     if (code !== 'invalid_blocks' || !('blocks' in message)) return failureOf(code);
     try {
       const { blocks: _blocks, ...plain } = message;
-      await callRateLimited(client, where, () => client.chat.postMessage(plain as ChatPostMessageArguments));
-      return null;
+      const result = await callRateLimited(client, where, () =>
+        client.chat.postMessage(plain as ChatPostMessageArguments),
+      );
+      return { ts: result.ts ?? '' };
     } catch (retryError) {
       logger.log('error', 'chat.postMessage failed again without blocks', {
         code: slackErrorCode(retryError),
-        channel: message.channel,
+        channel: logChannelAs,
       });
       return failureOf(slackErrorCode(retryError));
     }

@@ -13,9 +13,15 @@ import type {
   QuizSubscription,
   QuizPost,
   QuizPostAnswer,
+  HelpRequest,
+  SettingName,
 } from './store.js';
 import {
   epochMs,
+  HELP_REQUEST_COLUMNS,
+  helpRequestValues,
+  toHelpRequest,
+  type HelpRequestRow,
   toQuizAnswer,
   toQuizQuestion,
   toSubscription,
@@ -179,6 +185,35 @@ const MIGRATIONS: readonly Migration[] = [
         paused_reason TEXT,
         updated_at BIGINT NOT NULL
       );
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Settings an admin makes in Slack (/docker admin help-channel, experts); the environment wins.
+      CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+
+      -- A question posted in the help channel ("Ask the team"). The asker is kept only to tell them of a
+      -- reply; the update that sets notified_at only where it is still NULL tells them exactly once.
+      CREATE TABLE help_requests (
+        id TEXT PRIMARY KEY,
+        asker TEXT NOT NULL,
+        anonymous SMALLINT NOT NULL CHECK (anonymous IN (0, 1)),
+        question TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        asked_channel TEXT,
+        asked_thread_ts TEXT,
+        help_channel TEXT NOT NULL,
+        help_ts TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        notified_at BIGINT
+      );
+      CREATE UNIQUE INDEX help_requests_post ON help_requests (help_channel, help_ts);
+      CREATE INDEX help_requests_created_at ON help_requests (created_at);
     `,
   },
   {
@@ -386,6 +421,7 @@ function createStore(pool: Pool): Store {
         await client.query('DELETE FROM deliveries WHERE claimed_at < $1', [cutoff]);
         await client.query('DELETE FROM quiz_questions WHERE shown_at < $1', [cutoff]);
         await client.query('DELETE FROM quiz_post_answers WHERE answered_at < $1', [cutoff]);
+        await client.query('DELETE FROM help_requests WHERE created_at < $1', [cutoff]);
       });
     },
 
@@ -625,6 +661,49 @@ function createStore(pool: Pool): Store {
         cycle,
         channel,
       ]);
+    },
+
+    async getSetting(name: SettingName): Promise<string | null> {
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [
+        name,
+      ]);
+      return rows[0]?.value ?? null;
+    },
+
+    async saveSetting(name: SettingName, value: string | null, at: Date): Promise<void> {
+      if (value === null) {
+        await pool.query('DELETE FROM settings WHERE name = $1', [name]);
+        return;
+      }
+      await pool.query(
+        `INSERT INTO settings (name, value, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [name, value, epochMs(at)],
+      );
+    },
+
+    async saveHelpRequest(request: HelpRequest): Promise<void> {
+      await pool.query(
+        `INSERT INTO help_requests (${HELP_REQUEST_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        helpRequestValues(request),
+      );
+    },
+
+    async findHelpRequest(helpChannel: string, helpTs: string): Promise<HelpRequest | null> {
+      const { rows } = await pool.query<HelpRequestRow>(
+        `SELECT ${HELP_REQUEST_COLUMNS} FROM help_requests WHERE help_channel = $1 AND help_ts = $2`,
+        [helpChannel, helpTs],
+      );
+      return rows[0] ? toHelpRequest(rows[0]) : null;
+    },
+
+    async claimHelpNotification(id: string, at: Date): Promise<boolean> {
+      // Of replicas notifying at once, the row lock lets one set notified_at; the others see it set.
+      const result = await pool.query(
+        'UPDATE help_requests SET notified_at = $1 WHERE id = $2 AND notified_at IS NULL',
+        [epochMs(at), id],
+      );
+      return result.rowCount === 1;
     },
 
     async close(): Promise<void> {

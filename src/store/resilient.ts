@@ -150,6 +150,11 @@ export async function openResilientStore(
       call((store) => store.recordTipPosted(channel, localDate, topic, cycle)),
     tipRotation: (channel) => call((store) => store.tipRotation(channel)),
     startTipCycle: (channel, cycle) => call((store) => store.startTipCycle(channel, cycle)),
+    getSetting: (name) => call((store) => store.getSetting(name)),
+    saveSetting: (name, value, at) => call((store) => store.saveSetting(name, value, at)),
+    saveHelpRequest: (request) => call((store) => store.saveHelpRequest(request)),
+    findHelpRequest: (channel, ts) => call((store) => store.findHelpRequest(channel, ts)),
+    claimHelpNotification: (id, at) => call((store) => store.claimHelpNotification(id, at)),
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -1,4 +1,4 @@
-import type { QuizAnswer, QuizPost, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
+import type { HelpRequest, QuizAnswer, QuizPost, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
 
 /** A tip_subscriptions row, as both stores read it. */
 export interface SubscriptionRow {
@@ -115,4 +115,56 @@ export function toQuizPost(row: QuizPostRow): QuizPost {
     ts: row.ts,
     postedAt: new Date(Number(row.posted_at)),
   };
+}
+/** A help_requests row as both stores read it; PostgreSQL's BIGINT dates arrive as text. */
+export interface HelpRequestRow {
+  id: string;
+  asker: string;
+  anonymous: number;
+  question: string;
+  lang: HelpRequest['lang'];
+  asked_channel: string | null;
+  asked_thread_ts: string | null;
+  help_channel: string;
+  help_ts: string;
+  created_at: number | string;
+  notified_at: number | string | null;
+}
+
+export const HELP_REQUEST_COLUMNS =
+  'id, asker, anonymous, question, lang, asked_channel, asked_thread_ts, help_channel, help_ts, created_at, notified_at';
+
+export function toHelpRequest(row: HelpRequestRow): HelpRequest {
+  return {
+    id: row.id,
+    asker: row.asker,
+    anonymous: Number(row.anonymous) === 1,
+    question: row.question,
+    lang: row.lang,
+    askedIn:
+      row.asked_channel !== null && row.asked_thread_ts !== null
+        ? { channel: row.asked_channel, threadTs: row.asked_thread_ts }
+        : null,
+    helpChannel: row.help_channel,
+    helpTs: row.help_ts,
+    createdAt: new Date(Number(row.created_at)),
+    notifiedAt: row.notified_at === null ? null : new Date(Number(row.notified_at)),
+  };
+}
+
+/** A help request's values in HELP_REQUEST_COLUMNS order, as both stores insert them. */
+export function helpRequestValues(request: HelpRequest): (string | number | null)[] {
+  return [
+    request.id,
+    request.asker,
+    request.anonymous ? 1 : 0,
+    request.question,
+    request.lang,
+    request.askedIn?.channel ?? null,
+    request.askedIn?.threadTs ?? null,
+    request.helpChannel,
+    request.helpTs,
+    epochMs(request.createdAt),
+    request.notifiedAt === null ? null : epochMs(request.notifiedAt),
+  ];
 }

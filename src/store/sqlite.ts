@@ -17,9 +17,15 @@ import type {
   QuizSubscription,
   QuizPost,
   QuizPostAnswer,
+  HelpRequest,
+  SettingName,
 } from './store.js';
 import {
   epochMs,
+  HELP_REQUEST_COLUMNS,
+  helpRequestValues,
+  toHelpRequest,
+  type HelpRequestRow,
   toQuizAnswer,
   toQuizQuestion,
   toSubscription,
@@ -177,6 +183,35 @@ const MIGRATIONS: readonly Migration[] = [
         paused_reason TEXT,
         updated_at INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Settings an admin makes in Slack (/docker admin help-channel, experts); the environment wins.
+      CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      -- A question posted in the help channel ("Ask the team"). The asker is kept only to tell them of a
+      -- reply; the update that sets notified_at only where it is still NULL tells them exactly once.
+      CREATE TABLE help_requests (
+        id TEXT PRIMARY KEY,
+        asker TEXT NOT NULL,
+        anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+        question TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        asked_channel TEXT,
+        asked_thread_ts TEXT,
+        help_channel TEXT NOT NULL,
+        help_ts TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        notified_at INTEGER
+      );
+      CREATE UNIQUE INDEX help_requests_post ON help_requests (help_channel, help_ts);
+      CREATE INDEX help_requests_created_at ON help_requests (created_at);
     `,
   },
   {
@@ -385,13 +420,31 @@ function createStore(db: Database.Database): Store {
   const pruneDeliveries = db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?');
   const pruneQuiz = db.prepare<[number]>('DELETE FROM quiz_questions WHERE shown_at < ?');
   const prunePostAnswers = db.prepare<[number]>('DELETE FROM quiz_post_answers WHERE answered_at < ?');
+  const pruneHelpRequests = db.prepare<[number]>('DELETE FROM help_requests WHERE created_at < ?');
   const prune = db.transaction((cutoff: number) => {
     pruneQuestions.run(cutoff);
     pruneFeedback.run(cutoff);
     pruneDeliveries.run(cutoff);
     pruneQuiz.run(cutoff);
     prunePostAnswers.run(cutoff);
+    pruneHelpRequests.run(cutoff);
   });
+
+  const selectSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?');
+  const upsertSetting = db.prepare<[string, string, number]>(
+    `INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  const deleteSetting = db.prepare<[string]>('DELETE FROM settings WHERE name = ?');
+  const insertHelpRequest = db.prepare<(string | number | null)[]>(
+    `INSERT INTO help_requests (${HELP_REQUEST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectHelpRequest = db.prepare<[string, string], HelpRequestRow>(
+    `SELECT ${HELP_REQUEST_COLUMNS} FROM help_requests WHERE help_channel = ? AND help_ts = ?`,
+  );
+  const claimHelpNotification = db.prepare<[number, string]>(
+    'UPDATE help_requests SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
+  );
 
   const insertQuiz = db.prepare<[string, string, string, number, number]>(
     'INSERT INTO quiz_questions (id, user_id, topic, item, shown_at) VALUES (?, ?, ?, ?, ?)',
@@ -680,6 +733,28 @@ function createStore(db: Database.Database): Store {
 
     async resetStudyProgress(userId: string): Promise<void> {
       resetStudy(userId);
+    },
+
+    async getSetting(name: SettingName): Promise<string | null> {
+      return selectSetting.get(name)?.value ?? null;
+    },
+
+    async saveSetting(name: SettingName, value: string | null, at: Date): Promise<void> {
+      if (value === null) deleteSetting.run(name);
+      else upsertSetting.run(name, value, epochMs(at));
+    },
+
+    async saveHelpRequest(request: HelpRequest): Promise<void> {
+      insertHelpRequest.run(...helpRequestValues(request));
+    },
+
+    async findHelpRequest(helpChannel: string, helpTs: string): Promise<HelpRequest | null> {
+      const row = selectHelpRequest.get(helpChannel, helpTs);
+      return row ? toHelpRequest(row) : null;
+    },
+
+    async claimHelpNotification(id: string, at: Date): Promise<boolean> {
+      return claimHelpNotification.run(epochMs(at), id).changes === 1;
     },
 
     async close(): Promise<void> {

@@ -101,7 +101,52 @@ export interface Store {
   /** Forgets a user's shown questions, answers and lessons (`/docker learn reset`). */
   resetStudyProgress(userId: string): Promise<void>;
 
+  /** A setting an admin made in Slack (`/docker admin help-channel …`); null when it is not set. */
+  getSetting(name: SettingName): Promise<string | null>;
+  /** Saves a setting, replacing the one before; null clears it. */
+  saveSetting(name: SettingName, value: string | null, at: Date): Promise<void>;
+
+  /** Remembers a question posted in the help channel, so a reply in its thread can tell the asker. */
+  saveHelpRequest(request: HelpRequest): Promise<void>;
+  /** The request whose help post is `helpTs` in `helpChannel`; null when there is none (or it was pruned). */
+  findHelpRequest(helpChannel: string, helpTs: string): Promise<HelpRequest | null>;
+  /**
+   * Claims telling the asker of a request that someone replied. Exactly one claim succeeds, across
+   * replies, retries and every process sharing the database: true for it, false for any later one or an
+   * unknown id.
+   */
+  claimHelpNotification(id: string, at: Date): Promise<boolean>;
+
   close(): Promise<void>;
+}
+
+/** The settings an admin may make in Slack; the environment's HELP_CHANNEL and EXPERTS win over them. */
+export type SettingName = 'help_channel' | 'experts';
+
+/**
+ * A question someone asked the team ("Ask the team"): posted in the help channel, and remembered until
+ * someone replies in its thread (then the asker is told, once) or RETENTION_DAYS prunes it.
+ */
+export interface HelpRequest {
+  id: string;
+  /**
+   * Who asked: kept only to tell them of a reply. For an anonymous request it is never posted or logged;
+   * only a direct message goes to it.
+   */
+  asker: string;
+  anonymous: boolean;
+  /** The question as asked, cut like stored questions. */
+  question: string;
+  /** The asker's language: the notification is written in it. */
+  lang: 'en' | 'ja';
+  /** The thread the question was asked in (a mention, a shortcut), or null for a private question. */
+  askedIn: { channel: string; threadTs: string } | null;
+  /** The help channel and the timestamp of the bot's post there, whose thread the team answers in. */
+  helpChannel: string;
+  helpTs: string;
+  createdAt: Date;
+  /** When the asker was told of a reply; null until then. */
+  notifiedAt: Date | null;
 }
 
 /** One quiz question shown to one user: a topic's quiz item, under a question instance id its buttons carry. */

@@ -68,6 +68,8 @@ export async function startBot(
     scheduleClock: () => scheduleClock.now,
     tipTimeZone: config.tipTimeZone,
     adminUserIds: config.adminUserIds,
+    helpChannel: config.helpChannel,
+    experts: config.experts,
     staleAfterDays: config.staleAfterDays,
     storeQuestions: config.storeQuestions,
     ...(timeLimits ? { timeLimits } : {}),

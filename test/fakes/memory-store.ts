@@ -3,6 +3,7 @@ import { TIME_LIMITS } from '../../src/limits.js';
 import { epochMs } from '../../src/store/rows.js';
 import type {
   FeedbackRecord,
+  HelpRequest,
   QuestionRecord,
   QuizAnswer,
   QuizQuestion,
@@ -44,6 +45,10 @@ export interface MemoryDatabase {
   readonly quizPosts: Map<string, QuizPost>;
   /** Answers to weekly quiz posts by `channel local-date`, then user. */
   readonly quizPostAnswers: Map<string, Map<string, { correct: boolean; at: Date }>>;
+  /** Settings made in Slack, by name. */
+  readonly settings: Map<string, string>;
+  /** Help requests by id. */
+  readonly helpRequests: Map<string, HelpRequest>;
 }
 
 export function createMemoryDatabase(): MemoryDatabase {
@@ -60,6 +65,8 @@ export function createMemoryDatabase(): MemoryDatabase {
     lessons: new Map(),
     quizPosts: new Map(),
     quizPostAnswers: new Map(),
+    settings: new Map(),
+    helpRequests: new Map(),
   };
 }
 
@@ -84,7 +91,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
   const { questions, feedback, claims, delivered, subscriptions, slots, rotations, quiz, lessons } = database;
-  const { quizSubscriptions, quizPosts, quizPostAnswers } = database;
+  const { quizSubscriptions, quizPosts, quizPostAnswers, settings, helpRequests } = database;
   const postKey = (channel: string, localDate: string) => `${channel} ${localDate}`;
   const failures = new Map<FailableMethod, Error>();
   const hanging = new Set<FailableMethod>();
@@ -171,6 +178,42 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
       for (const answers of quizPostAnswers.values()) {
         for (const [user, answer] of answers) if (+answer.at < cutoff) answers.delete(user);
       }
+      for (const [id, request] of helpRequests) if (+request.createdAt < cutoff) helpRequests.delete(id);
+    },
+
+    async getSetting(name) {
+      failIfAsked('getSetting');
+      return settings.get(name) ?? null;
+    },
+    async saveSetting(name, value, at) {
+      failIfAsked('saveSetting');
+      epochMs(at);
+      if (value === null) settings.delete(name);
+      else settings.set(name, value);
+    },
+    async saveHelpRequest(request) {
+      failIfAsked('saveHelpRequest');
+      epochMs(request.createdAt);
+      const taken = [...helpRequests.values()].some(
+        (other) => other.helpChannel === request.helpChannel && other.helpTs === request.helpTs,
+      );
+      if (helpRequests.has(request.id) || taken) throw new Error(`help request ${request.id} exists`);
+      helpRequests.set(request.id, copyHelpRequest(request));
+    },
+    async findHelpRequest(helpChannel, helpTs) {
+      failIfAsked('findHelpRequest');
+      for (const request of helpRequests.values()) {
+        if (request.helpChannel === helpChannel && request.helpTs === helpTs) return copyHelpRequest(request);
+      }
+      return null;
+    },
+    async claimHelpNotification(id, at) {
+      failIfAsked('claimHelpNotification');
+      const ms = epochMs(at);
+      const request = helpRequests.get(id);
+      if (!request || request.notifiedAt !== null) return false;
+      request.notifiedAt = new Date(ms);
+      return true;
     },
 
     async saveQuizQuestion(question) {
@@ -352,4 +395,13 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
     Object.assign(store, { [method]: (...args: unknown[]) => orHang(method, () => original(...args)) });
   }
   return store;
+}
+
+function copyHelpRequest(request: HelpRequest): HelpRequest {
+  return {
+    ...request,
+    askedIn: request.askedIn ? { ...request.askedIn } : null,
+    createdAt: new Date(+request.createdAt),
+    notifiedAt: request.notifiedAt === null ? null : new Date(+request.notifiedAt),
+  };
 }

@@ -58,6 +58,9 @@ export function createFakeSlackClient(timeline: string[] = []): FakeSlackClient 
     chat: {
       postMessage: method('chat.postMessage', (args) => ({ channel: args.channel, ts: '1750000000.000100' })),
       postEphemeral: method('chat.postEphemeral', () => ({ message_ts: '1750000000.000200' })),
+      getPermalink: method('chat.getPermalink', (args) => ({
+        permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+      })),
     },
     users: {
       info: method('users.info', (args) => ({
@@ -66,6 +69,7 @@ export function createFakeSlackClient(timeline: string[] = []): FakeSlackClient 
     },
     views: {
       publish: method('views.publish', () => ({})),
+      open: method('views.open', () => ({})),
     },
   };
   fake.client = client as unknown as WebClient;

@@ -15,6 +15,7 @@ import { TIME_LIMITS } from '../../src/limits.js';
 import { openStore, StoreError } from '../../src/store/index.js';
 import type {
   FeedbackRecord,
+  HelpRequest,
   QuestionRecord,
   QuizQuestion,
   Store,
@@ -51,6 +52,22 @@ function feedback(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
     userId: 'U123',
     helpful: true,
     at: NOW,
+    ...overrides,
+  };
+}
+
+function helpRequest(overrides: Partial<HelpRequest> = {}): HelpRequest {
+  return {
+    id: 'help-1',
+    asker: 'U123',
+    anonymous: false,
+    question: 'Why does my container exit at once?',
+    lang: 'en',
+    askedIn: { channel: 'C100', threadTs: '1700000000.000100' },
+    helpChannel: 'C900',
+    helpTs: '1700000001.000200',
+    createdAt: NOW,
+    notifiedAt: null,
     ...overrides,
   };
 }
@@ -344,17 +361,20 @@ function describeStore(
           { version: 4 },
           { version: 5 },
           { version: 6 },
+          { version: 7 },
           { version: 9 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
           'feedback',
+          'help_requests',
           'questions',
           'quiz_post_answers',
           'quiz_posts',
           'quiz_questions',
           'quiz_subscriptions',
           'schema_version',
+          'settings',
           'study_lessons',
           'tip_rotations',
           'tip_slots',
@@ -372,6 +392,7 @@ function describeStore(
           { version: 4 },
           { version: 5 },
           { version: 6 },
+          { version: 7 },
           { version: 9 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
@@ -994,6 +1015,95 @@ function describeStore(
         await store.saveQuizQuestion(shown({ id: 'q-1' }));
         await expect(store.answerQuizQuestion('q-1', true, invalid)).rejects.toThrow(RangeError);
         await expect(store.markLessonDone('U123', 'image', invalid)).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('settings and help requests', () => {
+      it('keeps a setting for another process to read, replaces it, and clears it', async () => {
+        const store = await open();
+        expect(await store.getSetting('help_channel')).toBeNull();
+        await store.saveSetting('help_channel', 'C900', NOW);
+        await store.saveSetting('experts', 'S123', NOW);
+        await store.saveSetting('help_channel', 'C901', LATER);
+
+        const other = await open();
+        expect(await other.getSetting('help_channel')).toBe('C901');
+        expect(await other.getSetting('experts')).toBe('S123');
+        await other.saveSetting('help_channel', null, LATER);
+        expect(await store.getSetting('help_channel')).toBeNull();
+        expect(await store.getSetting('experts')).toBe('S123');
+      });
+
+      it('finds a help request by its post in the help channel, from another process', async () => {
+        await (await open()).saveHelpRequest(helpRequest());
+        await (
+          await open()
+        ).saveHelpRequest(
+          helpRequest({
+            id: 'help-2',
+            anonymous: true,
+            askedIn: null,
+            helpTs: '1700000002.000300',
+            lang: 'ja',
+          }),
+        );
+
+        const other = await open();
+        expect(await other.findHelpRequest('C900', '1700000001.000200')).toEqual(helpRequest());
+        expect(await other.findHelpRequest('C900', '1700000002.000300')).toEqual(
+          helpRequest({
+            id: 'help-2',
+            anonymous: true,
+            askedIn: null,
+            helpTs: '1700000002.000300',
+            lang: 'ja',
+          }),
+        );
+        expect(await other.findHelpRequest('C901', '1700000001.000200')).toBeNull();
+        expect(await other.findHelpRequest('C900', '1700000009.000000')).toBeNull();
+      });
+
+      it('grants the notification of a request once, across processes, and none for an unknown id', async () => {
+        const first = await open();
+        const second = await open();
+        await first.saveHelpRequest(helpRequest());
+
+        expect(await first.claimHelpNotification('help-1', NOW)).toBe(true);
+        expect(await second.claimHelpNotification('help-1', LATER)).toBe(false);
+        expect(await second.claimHelpNotification('no-such-request', NOW)).toBe(false);
+        expect((await second.findHelpRequest('C900', '1700000001.000200'))?.notifiedAt).toEqual(NOW);
+      });
+
+      it('grants exactly one of many simultaneous notification claims (replies on two replicas)', async () => {
+        const stores = [await open(), await open()];
+        await stores[0]!.saveHelpRequest(helpRequest());
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => stores[i % 2]!.claimHelpNotification('help-1', NOW)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('prunes help requests made before the cutoff and keeps newer ones', async () => {
+        const store = await open();
+        const old = new Date(NOW.getTime() - 31 * DAY_MS);
+        await store.saveHelpRequest(helpRequest({ id: 'old', helpTs: '1.1', createdAt: old }));
+        await store.saveHelpRequest(helpRequest({ id: 'recent', helpTs: '2.2' }));
+
+        await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+
+        expect(await store.findHelpRequest('C900', '1.1')).toBeNull();
+        expect(await store.findHelpRequest('C900', '2.2')).toEqual(
+          helpRequest({ id: 'recent', helpTs: '2.2' }),
+        );
+      });
+
+      it('refuses invalid dates', async () => {
+        const store = await open();
+        const invalid = new Date(Number.NaN);
+        await expect(store.saveHelpRequest(helpRequest({ createdAt: invalid }))).rejects.toThrow(RangeError);
+        await expect(store.saveSetting('experts', 'S123', invalid)).rejects.toThrow(RangeError);
+        await store.saveHelpRequest(helpRequest());
+        await expect(store.claimHelpNotification('help-1', invalid)).rejects.toThrow(RangeError);
       });
     });
   });

@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import { ACTION_IDS } from '../../../answers/button-values.js';
 import type { BotDeps } from '../../../conversation/deps.js';
+import { askTeam, openAskTeam } from './ask-team.js';
 import { feedback } from './feedback.js';
 import { quizAnswer } from './quiz-answer.js';
 import { shareAnswer } from './share-answer.js';
@@ -19,11 +20,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Every action id the bot's buttons carry: a topic, quiz choice or Continue button (by prefix); share,
- * the two votes and Next question (whole).
+ * the two votes, Next question and the four "Ask the team" buttons (whole).
  */
 export const BOT_ACTIONS = new RegExp(
   `^(?:${[ACTION_IDS.showTopicPrefix, ACTION_IDS.quizAnswerPrefix, ACTION_IDS.learnContinuePrefix].map(escapeRegExp).join('|')}|` +
-    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext].map(escapeRegExp).join('|')})$)`,
+    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext, ACTION_IDS.askTeam, ACTION_IDS.askTeamAnonymously, ACTION_IDS.askTeamOpen, ACTION_IDS.askTeamOpenAnonymously].map(escapeRegExp).join('|')})$)`,
 );
 
 /**
@@ -37,6 +38,8 @@ export function register(app: App, deps: BotDeps): void {
   const feedbackListener = feedback(deps);
   const quizAnswerListener = quizAnswer(deps);
   const studyStepListener = studyStep(deps);
+  const askTeamListener = askTeam(deps);
+  const openAskTeamListener = openAskTeam(deps);
   app.action(BOT_ACTIONS, async (args: Args) => {
     const id = args.action.action_id;
     if (id.startsWith(ACTION_IDS.showTopicPrefix)) return showTopicListener(args);
@@ -44,6 +47,10 @@ export function register(app: App, deps: BotDeps): void {
     if (id === ACTION_IDS.quizNext || id.startsWith(ACTION_IDS.learnContinuePrefix))
       return studyStepListener(args);
     if (id === ACTION_IDS.shareAnswer) return shareListener(args);
+    if (id === ACTION_IDS.askTeam || id === ACTION_IDS.askTeamAnonymously) return askTeamListener(args);
+    if (id === ACTION_IDS.askTeamOpen || id === ACTION_IDS.askTeamOpenAnonymously) {
+      return openAskTeamListener(args);
+    }
     return feedbackListener(args);
   });
 }

@@ -28,6 +28,7 @@ export function appMention(deps: BotDeps) {
         visibility: 'public',
         threadTs: event.thread_ts ?? event.ts,
         onceKey: `message:${event.channel}:${event.ts}`,
+        messageTs: event.ts,
       },
     );
   };

@@ -35,7 +35,11 @@ export function askShortcut(deps: BotDeps) {
               thread_ts: reply.threadTs,
               ...reply.message,
             }),
-      { visibility: 'public', threadTs: shortcut.message.thread_ts ?? shortcut.message.ts },
+      {
+        visibility: 'public',
+        threadTs: shortcut.message.thread_ts ?? shortcut.message.ts,
+        messageTs: shortcut.message.ts,
+      },
     );
   };
 }

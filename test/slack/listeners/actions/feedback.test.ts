@@ -133,7 +133,11 @@ describe('When the feedback names what the bot never answered', () => {
   it('stores at most 2,000 characters of the question', async () => {
     const h = createListenerHarness();
     const huge: AnswerRef = { topic: 'volumes', lang: 'en', question: 'x'.repeat(1_000_000), forUser: null };
-    h.deps.buttons = { value: () => 'huge', read: (value) => (value === 'huge' ? huge : null) };
+    h.deps.buttons = {
+      ...h.deps.buttons,
+      value: () => 'huge',
+      read: (value) => (value === 'huge' ? huge : null),
+    };
     await feedback(h.deps)(buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: 'huge' }));
 
     expect(h.store.feedback[0]?.question).toBe(`${'x'.repeat(1999)}…`);
@@ -157,5 +161,47 @@ describe('When the feedback button carries an unreadable value', () => {
     expect(h.logged('feedback button with an unreadable value')).toMatchObject({ level: 'warn', value });
     expect(h.store.feedback).toEqual([]);
     expect(h.timeline).toEqual(['ack']);
+  });
+});
+
+describe('The thanks for a 👎, with a help channel set', () => {
+  /** The "Ask the team" value in the thanks for a 👎 clicked under an answer in `container`. */
+  async function askTeamWhere(container: Record<string, unknown>) {
+    const h = createListenerHarness();
+    h.deps.helpChannel = 'C0HELP';
+    await feedback(h.deps)(
+      buttonArgs(h, { action_id: ACTION_IDS.feedbackNotHelpful, value: VALUE, user: CLICKER, container }),
+    );
+    const blocks = JSON.stringify(h.responses[0]?.blocks);
+    const value = /"action_id":"ask_team","value":("(?:[^"\\]|\\.)*")/.exec(blocks)?.[1];
+    expect(value).toBeDefined();
+    const ref = h.deps.buttons.readAskTeam(JSON.parse(value as string) as string);
+    expect(ref?.forUser).toBe(CLICKER);
+    return ref?.where;
+  }
+
+  it('links the answer when it is in a channel thread everyone sees', async () => {
+    expect(
+      await askTeamWhere({
+        type: 'message',
+        channel_id: 'C0DOCKER',
+        message_ts: '1750000000.000006',
+        thread_ts: '1750000000.000001',
+        is_ephemeral: false,
+      }),
+    ).toEqual({ channel: 'C0DOCKER', ts: '1750000000.000006', threadTs: '1750000000.000001' });
+  });
+
+  it.each([
+    [
+      'an answer only the clicker saw',
+      { type: 'message', channel_id: 'C0DOCKER', message_ts: '1.2', is_ephemeral: true },
+    ],
+    [
+      'an answer in a DM',
+      { type: 'message', channel_id: 'D0DIRECT', message_ts: '1.2', is_ephemeral: false },
+    ],
+  ])('links nothing for %s', async (_what, container) => {
+    expect(await askTeamWhere(container)).toBeNull();
   });
 });
