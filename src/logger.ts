@@ -34,7 +34,8 @@ export function createLogger(
       time: new Date().toISOString(),
       level: at,
       name,
-      msg: redact(message),
+      // The whole line is redacted below, the message with it.
+      msg: message,
       ...base,
       ...fields,
     };
