@@ -1,8 +1,9 @@
 /**
  * `npm run bench:profile -- FILE.cpuprofile [--from NAME | --skip-ms N] [--top N]`: where a process's CPU went, from a
  * profile written by `node --cpu-prof` (`npm run bench:http -- --cpu-prof DIR` writes one per app).
- * Prints the functions with the most self time, the most total time (the function and what it calls),
- * and self time by where the code lives (this project, each package, Node's internals, V8's own work).
+ * Prints the time by stage of a request (search, layout, storing, Bolt's dispatch…), self time by where
+ * the code lives (this project, each package, Node's internals, V8's own work), and the functions with
+ * the most self time and the most total time (the function and what it calls).
  * Start-up (compiling, loading the knowledge) is left out with --from NAME, which counts from the first
  * sample with the function NAME on its stack (`--from processEvent`: Bolt's first request), or with
  * --skip-ms N, which leaves out the first N ms.
@@ -103,9 +104,62 @@ if (startAt !== undefined) {
   skipMs = at / 1000;
 }
 
+/**
+ * The stages of the bot's request path, for the "by stage" table: a sample belongs to the first of these
+ * whose code is anywhere on its stack (search called from the listener is search), else to the
+ * nearest frame of Bolt, the bot's own layers or Node's HTTP, else "other".
+ */
+const STAGES: [string, (frame: CallFrame) => boolean][] = [
+  ['garbage collection', (f) => f.functionName === '(garbage collector)'],
+  ['search (src/search)', (f) => /\/src\/search\//.test(f.url)],
+  ['answer layout and signed buttons (src/answers)', (f) => /\/src\/answers\//.test(f.url)],
+  [
+    'storing (src/store, better-sqlite3, pg)',
+    (f) => /\/src\/store\/|\/node_modules\/(better-sqlite3|pg)\//.test(f.url),
+  ],
+  ['log lines (src/logger.ts)', (f) => /\/src\/logger\./.test(f.url)],
+  [
+    'writing the acknowledgement (Bolt buildContentResponse)',
+    (f) => f.functionName === 'buildContentResponse',
+  ],
+  [
+    'body limit and timestamp checks (src/slack guards)',
+    (f) => /\/src\/slack\/(guard-request-body|verify-timestamp)\./.test(f.url),
+  ],
+  [
+    'signature check and body parsing (Bolt)',
+    (f) => /^(parseAndVerifyHTTPRequest|parseHTTPRequestBody)$/.test(f.functionName),
+  ],
+];
+const NEAREST: [string, (frame: CallFrame) => boolean][] = [
+  ['Bolt dispatch and middleware', (f) => f.url.includes('/node_modules/@slack/bolt/')],
+  [
+    "the bot's Slack and conversation layers (src/slack, src/conversation)",
+    (f) => /\/src\/(slack|conversation)\/|\/src\/limits\./.test(f.url),
+  ],
+  ["Node's HTTP server and sockets", (f) => /^node:(_http_|net|internal\/stream)/.test(f.url)],
+];
+const stageOf = new Map<number, string>();
+
+function stage(id: number): string {
+  const known = stageOf.get(id);
+  if (known !== undefined) return known;
+  const frames: CallFrame[] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    frames.push((byId.get(at) as ProfileNode).callFrame);
+  }
+  const found =
+    STAGES.find(([, test]) => frames.some(test))?.[0] ??
+    frames.map((frame) => NEAREST.find(([, test]) => test(frame))?.[0]).find((name) => name !== undefined) ??
+    'other (microtask queue, timers, V8 and native)';
+  stageOf.set(id, found);
+  return found;
+}
+
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 const areas = new Map<string, number>();
+const stages = new Map<string, number>();
 /**
  * A sample's time delta is wall-clock time: on a busy machine it includes the time the process waited
  * for a CPU, charged to whatever function it was in. Each sample counts as the usual interval instead.
@@ -123,6 +177,7 @@ profile.samples.forEach((id, index) => {
   const key = functionKey(node.callFrame);
   self.set(key, (self.get(key) ?? 0) + delta);
   areas.set(area(node.callFrame), (areas.get(area(node.callFrame)) ?? 0) + delta);
+  stages.set(stage(id), (stages.get(stage(id)) ?? 0) + delta);
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
     const frameKey = functionKey((byId.get(at) as ProfileNode).callFrame);
@@ -136,6 +191,7 @@ console.log(
     `after the first ${skipMs.toFixed(0)} ms (idle left out; ${profile.samples.length} samples, each ` +
     `counted as ${interval} µs).`,
 );
+printTable('time by stage of a request (the first listed stage on the stack)', stages, Infinity);
 printTable('self time by area', areas, Infinity);
 printTable('self time', self, top);
 printTable('total time (self + callees)', total, top);

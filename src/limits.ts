@@ -61,11 +61,19 @@ export class TimeLimitError extends Error {
  * not stopped (a promise cannot be); whatever it does later is ignored, its failure included.
  */
 export function withinTimeLimit<T>(work: Promise<T>, limitMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeLimitError(what, limitMs)), limitMs);
+  // One promise and one timer per call (it runs for every question stored): no race, no `finally`.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeLimitError(what, limitMs)), limitMs);
     timer.unref();
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  work.catch(() => {});
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

@@ -34,11 +34,15 @@ export function createLogger(
       time: new Date().toISOString(),
       level: at,
       name,
-      msg: redact(message),
+      // The whole line is redacted below, the message with it.
+      msg: message,
       ...base,
       ...fields,
     };
-    write(redact(JSON.stringify(entry, errorReplacer)));
+    // A replacer takes JSON.stringify off its fast path: only needed when a field may hold an Error.
+    const json =
+      holdsObject(base) || holdsObject(fields) ? JSON.stringify(entry, errorReplacer) : JSON.stringify(entry);
+    write(redact(json));
   };
   // Bolt passes any number of values; they become the message. Bolt logs at debug level several times
   // per request: below the threshold nothing is formatted at all.
@@ -88,6 +92,15 @@ function stringify(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** True when a value of `fields` is an object (an Error, or anything that may hold one). */
+function holdsObject(fields: LogFields): boolean {
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value === 'object' && value !== null) return true;
+  }
+  return false;
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

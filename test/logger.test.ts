@@ -67,6 +67,17 @@ describe('When a log line is written', () => {
     });
   });
 
+  it('writes an Error inside another field, or in a child logger’s fields, the same way', () => {
+    const { logger, entries } = capture();
+    logger
+      .child({ first: new RangeError('early') })
+      .log('error', 'failed', { detail: { cause: new Error('late') } });
+    expect(entries()[0]).toMatchObject({
+      first: { name: 'RangeError', message: 'early' },
+      detail: { cause: { name: 'Error', message: 'late' } },
+    });
+  });
+
   it('adds a child logger’s fields to every line', () => {
     const { logger, entries } = capture();
     logger.child({ request: 'r1' }).log('info', 'hello');

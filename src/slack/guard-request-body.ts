@@ -30,7 +30,7 @@ export interface GuardOptions {
 export function guardRequestBody(listener: RequestListener, options: GuardOptions): RequestListener {
   const { endpoint, signingSecret, logger } = options;
   return (req, res) => {
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== endpoint) {
+    if (req.method !== 'POST' || (req.url !== endpoint && pathname(req.url) !== endpoint)) {
       listener(req, res);
       return;
     }
@@ -97,6 +97,11 @@ function isSignedBySlack(req: BufferedIncomingMessage, signingSecret: string): b
     body: req.rawBody.toString(),
     headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
   });
+}
+
+/** The path Bolt routes a request by (any query or odd form of it); Slack posts to the bare endpoint. */
+function pathname(url: string | undefined): string {
+  return new URL(url ?? '/', 'http://localhost').pathname;
 }
 
 /** A 413 closes the connection: the rest of the body is never read, so it cannot carry another request. */

@@ -1,4 +1,11 @@
-import type { HelpRequest, QuizAnswer, QuizPost, QuizQuestion, QuizSubscription, TipSubscription } from './store.js';
+import type {
+  HelpRequest,
+  QuizAnswer,
+  QuizPost,
+  QuizQuestion,
+  QuizSubscription,
+  TipSubscription,
+} from './store.js';
 
 /** A tip_subscriptions row, as both stores read it. */
 export interface SubscriptionRow {

@@ -302,13 +302,9 @@ export function openSqliteStore(path: string, report: Report = () => {}): Store 
 /** The file's device and inode, or undefined when there is no file at `path`. */
 function fileIdentity(path: string): string | undefined {
   if (path === ':memory:') return undefined;
-  try {
-    const stat = statSync(path);
-    return `${stat.dev}:${stat.ino}`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  // Checked before every store call: a missing file is an answer here, not an exception to build.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat === undefined ? undefined : `${stat.dev}:${stat.ino}`;
 }
 
 /**

@@ -82,7 +82,7 @@ export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 export function commandArgs(
   h: ListenerHarness,
-  command: { text?: string; user_id?: string; channel_id?: string } = {},
+  command: { command?: string; text?: string; user_id?: string; channel_id?: string } = {},
 ): CommandArgs {
   const body = {
     command: '/docker',

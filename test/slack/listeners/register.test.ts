@@ -6,6 +6,7 @@ import { BOT_EVENTS } from '../../../src/slack/listeners/events/index.js';
 import { registerListeners } from '../../../src/slack/listeners/index.js';
 import {
   buttonArgs,
+  commandArgs,
   createListenerHarness,
   directMessageArgs,
   homeOpenedArgs,
@@ -25,6 +26,8 @@ function registered(h: ListenerHarness) {
     (constraint: unknown, listener: Listener): void =>
       void listeners.push({ kind, constraint, listener });
   const app = {
+    use: (middleware: Listener) =>
+      void listeners.push({ kind: 'middleware', constraint: null, listener: middleware }),
     command: record('command'),
     event: record('event'),
     action: record('action'),
@@ -40,13 +43,42 @@ function registered(h: ListenerHarness) {
   return { listeners, only };
 }
 
-// Bolt runs every registered listener's filters on every request, a /docker command included: one
-// registration per kind keeps that cost down (npm run bench:http).
+// Bolt runs every registered listener's filters on every request: one registration per kind keeps that
+// cost down, and /docker, most of the requests, is taken before Bolt's listeners (npm run bench:http).
 describe('Registering the listeners', () => {
-  it('registers one listener per kind of request', () => {
+  it('takes /docker in a middleware and registers one listener per other kind of request', () => {
     const { listeners } = registered(createListenerHarness());
 
-    expect(listeners.map((l) => l.kind)).toEqual(['command', 'event', 'action', 'shortcut', 'view']);
+    expect(listeners.map((l) => l.kind)).toEqual(['middleware', 'event', 'action', 'shortcut', 'view']);
+  });
+
+  it("answers /docker without going on to Bolt's listeners", async () => {
+    const h = createListenerHarness();
+    let wentOn = false;
+    const args = { ...commandArgs(h, { text: 'what is a volume' }), next: async () => void (wentOn = true) };
+
+    await registered(h).only('middleware').listener(args);
+
+    expect(wentOn).toBe(false);
+    expect(h.timeline).toEqual(['ack with reply']);
+    expect(h.responses[0]?.blocks?.length).toBeGreaterThan(0);
+    expect(h.store.questions).toHaveLength(1);
+  });
+
+  it("passes every other request on to Bolt's listeners, another command included", async () => {
+    const h = createListenerHarness();
+    const middleware = registered(h).only('middleware').listener;
+    const requests = [
+      commandArgs(h, { command: '/other', text: 'what is a volume' }),
+      mentionArgs(h, { text: '<@U0BOT> what is a volume' }),
+      homeOpenedArgs(h),
+    ];
+    for (const request of requests) {
+      let wentOn = false;
+      await middleware({ ...request, next: async () => void (wentOn = true) });
+      expect(wentOn).toBe(true);
+    }
+    expect(h.timeline).toEqual([]);
   });
 
   it("matches each of the bot's buttons, and no other action id", () => {
