@@ -18,6 +18,27 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
+ * Text as Slack sent it (`&lt;` for <, `<#C1|general>`, `<@U1>`, `<https://x|label>`) turned back into
+ * what its writer saw, so that shown back after escapeMrkdwn it reads as typed, not as `&amp;lt;` or as
+ * raw ids. Mentions and links become plain text: shown back, they must not ping or link anyone.
+ */
+export function asTyped(text: string): string {
+  return text
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<([@#!])([^|>]*)\|([^>]*)>/g, (_, sigil: string, _id: string, label: string) =>
+      label.startsWith('@') || label.startsWith('#') ? label : `${sigil === '!' ? '@' : sigil}${label}`,
+    )
+    .replace(
+      /<([@#!])(?:subteam\^)?([^>]*)>/g,
+      (_, sigil: string, id: string) => `${sigil === '!' ? '@' : sigil}${id}`,
+    )
+    .replace(/<((?:https?|mailto):[^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
  * Slack only renders `*bold*`, `_italic_`, `~strike~` and `` `code` `` when the markers stand at a word
  * boundary, and a Japanese character touching a marker is not one: `起動は`docker run`です` shows its
  * backticks. A zero-width space on the outer side of each pair gives Slack the boundary it needs.
@@ -109,7 +130,7 @@ export function fallbackText(parts: string[], lang: Lang): string {
 
 /** The user's text as a block quote, escaped and cut to fit one section. */
 export function quote(text: string): string {
-  const quoted = escapeMrkdwn(text)
+  const quoted = escapeMrkdwn(asTyped(text))
     .split(/\r?\n/)
     .map((line) => `>${line}`)
     .join('\n');

@@ -15,7 +15,16 @@ import { linksFor, type Answer } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { ACTION_IDS, type AnswerButtons } from './button-values.js';
 import { phrase, phraseWith, type MessageKey } from './messages.js';
-import { escapeMrkdwn, fallbackText, forLang, quote, splitText, truncate, userMention } from './mrkdwn.js';
+import {
+  asTyped,
+  escapeMrkdwn,
+  fallbackText,
+  forLang,
+  quote,
+  splitText,
+  truncate,
+  userMention,
+} from './mrkdwn.js';
 
 export interface SlackMessage {
   /**
@@ -67,7 +76,7 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
   if (opts.sharedBy !== undefined) {
     const line = phraseWith('askedBy', lang, { user: userMention(opts.sharedBy) });
     blocks.push(context([mrkdwn(line, lang)]), section(quote(answer.question), lang));
-    fallback.push(`${line}: ${escapeMrkdwn(answer.question)}`);
+    fallback.push(`${line}: ${escapeMrkdwn(asTyped(answer.question))}`);
   }
   fallback.push(body.fallback);
   for (const block of body.blocks) blocks.push(block);

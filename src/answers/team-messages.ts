@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { ACTION_IDS, ASK_TEAM_MODAL } from './button-values.js';
 import { phrase, type MessageKey } from './messages.js';
-import { escapeMrkdwn, fallbackText, forLang, quote, truncate } from './mrkdwn.js';
+import { asTyped, escapeMrkdwn, fallbackText, forLang, quote, truncate } from './mrkdwn.js';
 import { actions, button, context, header, mrkdwn, section, type SlackMessage } from './slack-messages.js';
 
 /**
@@ -134,7 +134,10 @@ export function helpPostMessage(post: HelpPost): SlackMessage {
     context(where ? [mrkdwn(guesses, lang), mrkdwn(where, lang)] : [mrkdwn(guesses, lang)]),
     section(call, lang),
   ];
-  const text = fallbackText([`${askedBy} ${truncate(escapeMrkdwn(post.question), 1000)}`, call], lang);
+  const text = fallbackText(
+    [`${askedBy} ${truncate(escapeMrkdwn(asTyped(post.question)), 1000)}`, call],
+    lang,
+  );
   return { text, blocks };
 }
 

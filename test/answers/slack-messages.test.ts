@@ -12,7 +12,7 @@ import {
   type SlackMessage,
 } from '../../src/answers/slack-messages.js';
 import { answerButtons, parseTopicValue } from '../../src/answers/button-values.js';
-import { escapeMrkdwn, japaneseMrkdwn } from '../../src/answers/mrkdwn.js';
+import { asTyped, escapeMrkdwn, japaneseMrkdwn, quote } from '../../src/answers/mrkdwn.js';
 import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load.js';
 import { LANGS, type Lang, type Topic } from '../../src/knowledge/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -185,7 +185,7 @@ describe('Messages built from the shipped knowledge', () => {
     const texts = mrkdwnTexts(message.blocks).join('\n');
     expect(texts).toContain("Sorry, I'm not sure about that one");
     expect(texts).toContain('/docker topics');
-    expect(texts).toContain('>&lt;!channel&gt; how do I bake bread');
+    expect(texts).toContain('>@channel how do I bake bread');
     expect(texts).toContain('Did you mean:');
     expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([
       'show_topic:docker-run',
@@ -234,7 +234,7 @@ describe('Messages built from the shipped knowledge', () => {
     });
     const texts = mrkdwnTexts(message.blocks);
     expect(texts).toContain('Asked by <@U024BE7LH>');
-    expect(texts).toContain('>how to run &lt;!here&gt; &amp; &lt;@U999&gt;?');
+    expect(texts).toContain('>how to run @here &amp; @U999?');
     // Button values are never rendered, so only the text Slack displays must be escaped.
     expect([message.text, ...texts].join('\n')).not.toMatch(/<!here>|<@U999>/);
 
@@ -486,6 +486,23 @@ describe('escapeMrkdwn', () => {
 
   it('escapes an ampersand first, so an escape the user typed shows as typed', () => {
     expect(escapeMrkdwn('a &lt; b & c')).toBe('a &amp;lt; b &amp; c');
+  });
+});
+
+describe('asTyped', () => {
+  it("turns Slack's escaped form back into what the writer saw, without live mentions or links", () => {
+    expect(asTyped('docker run -p 8080:80 nginx &amp;&amp; curl &lt;host&gt;')).toBe(
+      'docker run -p 8080:80 nginx && curl <host>',
+    );
+    expect(
+      asTyped('<@U123> <@U123|ann> <#C1|general> <#C2> <!here> <!subteam^S1|@ops> <https://x.example|docs>'),
+    ).toBe('@U123 @ann #general #C2 @here @ops docs');
+    expect(asTyped('see <https://docs.docker.com/>')).toBe('see https://docs.docker.com/');
+  });
+
+  it('is what a quoted question shows, escaped again so nothing in it pings', () => {
+    expect(quote('<!channel> a &amp;&amp; b')).toBe('>@channel a &amp;&amp; b');
+    expect(quote('&lt;!channel&gt;')).toBe('>&lt;!channel&gt;');
   });
 });
 

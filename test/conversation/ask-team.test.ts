@@ -323,7 +323,7 @@ describe('Asking the team', () => {
     expect(post.channel).toBe(HELP);
     const text = allText(post.message);
     expect(text).toContain('<@U0ASKER> asked:');
-    expect(text).toContain('why &lt;!channel&gt; &amp; &lt;b&gt;cache&lt;/b&gt;?');
+    expect(text).toContain('why @channel &amp; &lt;b&gt;cache&lt;/b&gt;?');
     expect(text).not.toContain('<!channel>');
     const titles = ['layers-cache', 'docker-build'].map(
       (id) => t.deps.answers.current().kb.byId.get(id)?.title.en,
