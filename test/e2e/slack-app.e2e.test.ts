@@ -135,7 +135,8 @@ describe('/docker slash command', () => {
     ]) {
       expect(text).not.toContain(raw);
     }
-    expect(text).toContain('&lt;!channel&gt;');
+    // Shown as the asker saw it, as plain text: nothing in it is live.
+    expect(text).toContain('>@channel @here @everyone @U999 @S1 docs lunch?');
   });
 });
 
