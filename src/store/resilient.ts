@@ -145,6 +145,15 @@ export async function openResilientStore(
       call((store) => store.recordTipPosted(channel, localDate, topic, cycle)),
     tipRotation: (channel) => call((store) => store.tipRotation(channel)),
     startTipCycle: (channel, cycle) => call((store) => store.startTipCycle(channel, cycle)),
+    saveLearnedPhrasing: (phrasing) => call((store) => store.saveLearnedPhrasing(phrasing)),
+    listLearnedPhrasings: () => call((store) => store.listLearnedPhrasings()),
+    removeLearnedPhrasing: (id) => call((store) => store.removeLearnedPhrasing(id)),
+    learnedVersion: () => call((store) => store.learnedVersion()),
+    saveDraftTopic: (draft) => call((store) => store.saveDraftTopic(draft)),
+    listDraftTopics: () => call((store) => store.listDraftTopics()),
+    removeDraftTopic: (id) => call((store) => store.removeDraftTopic(id)),
+    recordSuggestionClick: (click) => call((store) => store.recordSuggestionClick(click)),
+    listSuggestionClicks: (since) => call((store) => store.listSuggestionClicks(since)),
     async close() {
       closed = true;
       clearTimeout(retry);
