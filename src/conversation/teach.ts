@@ -4,7 +4,9 @@
  * to knowledge/ for review). Every rule about what may be taught is here.
  */
 import type { KnowledgeBase } from '../knowledge/load.js';
-import { TOPIC_ID } from '../knowledge/parse.js';
+import { draftTopicFile } from '../knowledge/learned-files.js';
+import { lintKnowledge } from '../knowledge/lint.js';
+import { parseTopicFile, TOPIC_ID } from '../knowledge/parse.js';
 import { normalizePhrasing } from '../search/learned.js';
 import type { LearnedPhrasing, NewDraftTopic, Store } from '../store/store.js';
 
@@ -133,18 +135,32 @@ export function checkDraft(kb: KnowledgeBase, input: DraftInput): DraftCheck {
   const unknown = related.filter((id) => !kb.byId.has(id));
   if (unknown.length > 0) problems.related = `Unknown topic ids: ${unknown.join(', ')}.`;
   if (Object.keys(problems).length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    draft: {
-      topicId,
-      title,
-      answer,
-      links,
-      related,
-      sourceQuestion: input.sourceQuestion.trim(),
-      expertReply: input.expertReply.trim(),
-    },
+  const draft = {
+    topicId,
+    title,
+    answer,
+    links,
+    related,
+    sourceQuestion: input.sourceQuestion.trim(),
+    expertReply: input.expertReply.trim(),
   };
+  // The file it will be exported as must pass kb:check: what fails is said now, under the answer.
+  const fileProblems = exportProblems(kb, draft);
+  if (fileProblems.length > 0) return { ok: false, problems: { answerEn: fileProblems.join(' ') } };
+  return { ok: true, draft };
+}
+
+/** What kb:check would say of the draft's file next to the current knowledge. */
+function exportProblems(kb: KnowledgeBase, draft: Omit<NewDraftTopic, 'taughtBy' | 'createdAt'>): string[] {
+  const file = `knowledge/${draft.topicId}.md`;
+  const text = draftTopicFile({ ...draft, taughtBy: '-', createdAt: new Date(0) }, kb);
+  const parsed = parseTopicFile(text, file);
+  if (!parsed.ok) return parsed.problems;
+  const topics = [...kb.topics, parsed.topic];
+  const withDraft = { ...kb, topics, byId: new Map(topics.map((topic) => [topic.id, topic])) };
+  return lintKnowledge(withDraft)
+    .filter((problem) => problem.file === file)
+    .map((problem) => problem.problem);
 }
 
 function isHttpsUrl(value: string): boolean {

@@ -115,3 +115,23 @@ describe('Checking a draft topic', () => {
     });
   });
 });
+
+describe('A draft whose answers say different things', () => {
+  it('is refused under the answer, as kb:check would refuse its file', () => {
+    const result = checkDraft(kb, {
+      topicId: 'docker-scout',
+      titleEn: 'What is Docker Scout?',
+      titleJa: 'Docker Scout とは',
+      answerEn: 'Run `docker scout cves` on an image.',
+      answerJa: 'イメージを検査します。',
+      links: 'https://docs.docker.com/scout/',
+      related: '',
+      sourceQuestion: 'how do I scan an image?',
+      expertReply: '',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: { answerEn: expect.stringContaining('docker scout cves') },
+    });
+  });
+});
