@@ -100,6 +100,10 @@ export const ACTION_IDS = Object.freeze({
   quizNext: 'quiz_next',
   /** "Continue" a track's lessons: `learn_continue:<track id>`. */
   learnContinuePrefix: 'learn_continue:',
+  /** The report's Teach beside an unanswered question (the value is the question): opens the teach modal. */
+  teachQuestion: 'teach_question',
+  /** The report's one-click Teach of a phrasing people resolved to a suggestion (`{"q":…,"t":…}`). */
+  teachSuggested: 'teach_suggested',
 });
 
 /** What a quiz choice button carries: the question instance, its topic and item, the choice, and where it came from. */

@@ -2,6 +2,7 @@ import { parseTopicValue } from '../answers/button-values.js';
 import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
 import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
+import { normalizePhrasing } from '../search/learned.js';
 import type { BotDeps } from './deps.js';
 import { storedQuestion } from './record.js';
 import type { Asker, Reply } from './request.js';
@@ -16,7 +17,7 @@ const logged = (value: string) =>
 
 /** A related-topic, "did you mean", tip or App Home button: that topic, for the person who clicked. */
 export function showTopic(deps: BotDeps, asker: Asker, value: string): Reply | null {
-  const ref = parseTopicValue(value);
+  const ref = parseTopicValue(value) ?? suggestionClicked(deps, asker, value);
   const { kb } = deps.answers.current();
   if (!ref || !kb.byId.has(ref.topic)) {
     deps.logger.log('warn', 'button for an unknown topic', { value, request_id: asker.requestId });
@@ -107,4 +108,32 @@ export async function giveFeedback(
     deps.logger.log('error', 'could not store feedback', { error, request_id: asker.requestId });
   }
   return { message: textMessage(phrase('feedbackThanks', ref.lang), ref.lang), visibility: 'private' };
+}
+
+/**
+ * A suggestion of a "not sure" reply carries the question, signed: its click is recorded (question,
+ * topic, user) for the report, when it is the asker's own reply (or a public one) and question text
+ * may be stored. Recording runs in the background: the topic is shown without waiting for it.
+ */
+function suggestionClicked(deps: BotDeps, asker: Asker, value: string) {
+  const ref = deps.buttons.read(value);
+  if (!ref) return null;
+  if ((ref.forUser === null || ref.forUser === asker.userId) && deps.storeQuestions !== false) {
+    const click = {
+      question: storedQuestion(ref.question),
+      normalized: normalizePhrasing(ref.question),
+      topic: ref.topic,
+      userId: asker.userId,
+      at: deps.scheduleClock(),
+    };
+    const limit = (deps.timeLimits ?? TIME_LIMITS).storeRecordMs;
+    withinTimeLimit(deps.store.recordSuggestionClick(click), limit, 'recording a suggestion click').catch(
+      (error: unknown) =>
+        deps.logger.log('error', 'could not record a suggestion click', {
+          error,
+          request_id: asker.requestId,
+        }),
+    );
+  }
+  return { topic: ref.topic, lang: ref.lang };
 }

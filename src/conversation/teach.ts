@@ -3,21 +3,29 @@
  * phrasing of a topic (served at once as one more alias), or as a draft topic (never served; exported
  * to knowledge/ for review). Every rule about what may be taught is here.
  */
+import { phrase, phraseWith } from '../answers/messages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
+import type { Lang } from '../knowledge/types.js';
 import { draftTopicFile } from '../knowledge/learned-files.js';
 import { lintKnowledge } from '../knowledge/lint.js';
 import { parseTopicFile, TOPIC_ID } from '../knowledge/parse.js';
 import { normalizePhrasing } from '../search/learned.js';
 import type { LearnedPhrasing, NewDraftTopic, Store } from '../store/store.js';
+import type { BotDeps } from './deps.js';
+import { reloadLearned } from './learned-sync.js';
 
 /** A phrasing's length, in characters after trimming: shorter says nothing, longer is not a question. */
 export const PHRASING_LIMITS = Object.freeze({ min: 3, max: 300 });
 
+/** Which input a refusal is about: the phrasing itself, or the topic it was taught as. */
+export type TeachField = 'question' | 'topic';
+
 export type TeachResult =
-  { ok: true; phrasing: LearnedPhrasing; created: boolean } | { ok: false; problem: string };
+  | { ok: true; phrasing: LearnedPhrasing; created: boolean }
+  | { ok: false; problem: string; field: TeachField };
 
 export type PhrasingCheck =
-  { ok: true; phrasing: string; normalized: string } | { ok: false; problem: string };
+  { ok: true; phrasing: string; normalized: string } | { ok: false; problem: string; field: TeachField };
 
 /**
  * Whether `phrasing` may be taught as meaning `topicId`: its length, a known topic, and no other
@@ -31,11 +39,13 @@ export function checkPhrasing(kb: KnowledgeBase, phrasing: string, topicId: stri
     return {
       ok: false,
       problem: `A phrasing must be ${PHRASING_LIMITS.min} to ${PHRASING_LIMITS.max} characters long; this one is ${length}.`,
+      field: 'question',
     };
   }
-  if (!kb.byId.has(topicId)) return { ok: false, problem: `There is no topic "${topicId}".` };
+  if (!kb.byId.has(topicId)) return { ok: false, problem: `There is no topic "${topicId}".`, field: 'topic' };
   const normalized = normalizePhrasing(text);
-  if (normalized === '') return { ok: false, problem: 'A phrasing needs at least one word.' };
+  if (normalized === '')
+    return { ok: false, problem: 'A phrasing needs at least one word.', field: 'question' };
   for (const topic of kb.topics) {
     if (topic.id === topicId) continue;
     const alias = [...topic.aliases.en, ...topic.aliases.ja].find(
@@ -45,6 +55,7 @@ export function checkPhrasing(kb: KnowledgeBase, phrasing: string, topicId: stri
       return {
         ok: false,
         problem: `"${text}" is already an alias of the topic "${topic.id}" ("${alias}"); it cannot mean "${topicId}" too.`,
+        field: 'topic',
       };
     }
   }
@@ -73,6 +84,7 @@ export async function teachPhrasing(
     return {
       ok: false,
       problem: `"${check.phrasing}" was already taught as meaning the topic "${saved.phrasing.topic}"; remove that first (npm run learned -- --remove ${saved.phrasing.id}).`,
+      field: 'topic',
     };
   }
   return { ok: true, ...saved };
@@ -169,4 +181,128 @@ function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Maintainers are the users in ADMIN_USER_IDS: only they may teach. */
+export function isMaintainer(deps: Pick<BotDeps, 'adminUserIds'>, userId: string): boolean {
+  return deps.adminUserIds?.includes(userId) ?? false;
+}
+
+/** What the teach modal sends: the question, and a topic it means or the fields of a new topic. */
+export interface TeachSubmission {
+  question: string;
+  /** The topic picked under "This question means…", or null. */
+  topic: string | null;
+  draft: Omit<DraftInput, 'sourceQuestion'>;
+}
+
+/** Problems keyed by the modal's fields (their block ids), or what to tell the maintainer. */
+export type SubmissionResult = { ok: true; reply: string } | { ok: false; errors: Record<string, string> };
+
+/**
+ * A teach modal submitted: a learned phrasing when a topic was picked (answered at once on this
+ * replica, on the others at their next poll), else a draft topic. A submission from anyone but a
+ * maintainer (a forged payload: the modal is only opened for them) is refused politely and logged.
+ */
+export async function submitTeaching(
+  deps: BotDeps,
+  userId: string,
+  submission: TeachSubmission,
+  lang: Lang,
+): Promise<SubmissionResult> {
+  if (!isMaintainer(deps, userId)) {
+    deps.logger.log('warn', 'teaching refused: not a maintainer', { user: userId });
+    return { ok: false, errors: { question: phrase('teachOnlyMaintainers', lang) } };
+  }
+  const { kb } = deps.answers.current();
+  const at = deps.scheduleClock();
+  if (submission.topic) {
+    const result = await learnPhrasing(deps, {
+      phrasing: submission.question,
+      topic: submission.topic,
+      taughtBy: userId,
+      at,
+    });
+    if (!result.ok) return { ok: false, errors: { [result.field]: result.problem } };
+    return { ok: true, reply: learnedReply(result, lang) };
+  }
+  if (submission.draft.topicId.trim() === '') {
+    return {
+      ok: false,
+      errors: { topic: 'Pick the topic this question means, or fill in a new topic below.' },
+    };
+  }
+  const check = checkDraft(kb, { ...submission.draft, sourceQuestion: submission.question });
+  if (!check.ok) return { ok: false, errors: check.problems as Record<string, string> };
+  const draft = await deps.store.saveDraftTopic({ ...check.draft, taughtBy: userId, createdAt: at });
+  deps.logger.log('info', 'draft topic saved', { user: userId, topic: draft.topicId, draft: draft.id });
+  return { ok: true, reply: phraseWith('teachDraftSaved', lang, { topic: draft.topicId }) };
+}
+
+/**
+ * The report's one-click Teach for a phrasing people resolved to a suggestion: the button carries
+ * the question and topic (`{"q":…,"t":…}`); only a maintainer's click teaches, anyone else's is refused.
+ */
+export async function teachSuggested(
+  deps: BotDeps,
+  userId: string,
+  value: string,
+  lang: Lang,
+): Promise<string> {
+  if (!isMaintainer(deps, userId)) {
+    deps.logger.log('warn', 'teaching refused: not a maintainer', { user: userId });
+    return phrase('teachOnlyMaintainers', lang);
+  }
+  const parsed = parseSuggestedValue(value);
+  if (!parsed) {
+    deps.logger.log('warn', 'teach button with an unreadable value', { user: userId });
+    return phraseWith('teachRefused', lang, { problem: 'the button is unreadable.' });
+  }
+  const result = await learnPhrasing(deps, {
+    phrasing: parsed.q,
+    topic: parsed.t,
+    taughtBy: userId,
+    at: deps.scheduleClock(),
+  });
+  return result.ok
+    ? learnedReply(result, lang)
+    : phraseWith('teachRefused', lang, { problem: result.problem });
+}
+
+/** The value of a one-click Teach button. */
+export function suggestedValue(question: string, topic: string): string {
+  return JSON.stringify({ q: question, t: topic });
+}
+
+function parseSuggestedValue(value: string): { q: string; t: string } | null {
+  try {
+    const data = JSON.parse(value) as unknown;
+    if (typeof data !== 'object' || data === null) return null;
+    const { q, t } = data as Record<string, unknown>;
+    return typeof q === 'string' && typeof t === 'string' ? { q, t } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Teaches, logs who taught what, and reloads this replica's phrasings so the question answers at once. */
+async function learnPhrasing(
+  deps: BotDeps,
+  request: { phrasing: string; topic: string; taughtBy: string; at: Date },
+): Promise<TeachResult> {
+  const result = await teachPhrasing(deps.store, deps.answers.current().kb, request);
+  if (!result.ok) return result;
+  deps.logger.log('info', 'phrasing learned', {
+    user: request.taughtBy,
+    topic: result.phrasing.topic,
+    id: result.phrasing.id,
+    created: result.created,
+  });
+  await reloadLearned(deps);
+  return result;
+}
+
+function learnedReply(result: Extract<TeachResult, { ok: true }>, lang: Lang): string {
+  const values = { phrasing: result.phrasing.phrasing, topic: result.phrasing.topic };
+  return phraseWith(result.created ? 'teachLearned' : 'teachAlreadyLearned', lang, values);
 }

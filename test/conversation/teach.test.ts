@@ -28,7 +28,8 @@ describe('Teaching a phrasing', () => {
     const store = createMemoryStore();
     expect(await teach(store, '  ab  ', 'volumes')).toEqual({
       ok: false,
-      problem: expect.stringMatching(/3 to 300.*2/),
+      problem: expect.stringMatching(/3 to 300.*2/) as unknown,
+      field: 'question',
     });
     expect(await teach(store, 'a'.repeat(301), 'volumes')).toMatchObject({ ok: false });
     expect(await teach(store, 'abc', 'volumes')).toMatchObject({ ok: true });
@@ -39,6 +40,7 @@ describe('Teaching a phrasing', () => {
     expect(await teach(createMemoryStore(), 'my files vanish', 'no-such-topic')).toEqual({
       ok: false,
       problem: 'There is no topic "no-such-topic".',
+      field: 'topic',
     });
   });
 

@@ -66,6 +66,7 @@ export function createFakeSlackClient(timeline: string[] = []): FakeSlackClient 
     },
     views: {
       publish: method('views.publish', () => ({})),
+      open: method('views.open', () => ({})),
     },
   };
   fake.client = client as unknown as WebClient;

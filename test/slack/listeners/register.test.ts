@@ -29,6 +29,7 @@ function registered(h: ListenerHarness) {
     event: record('event'),
     action: record('action'),
     shortcut: record('shortcut'),
+    view: record('view'),
   } as unknown as App;
   registerListeners(app, h.deps);
   const only = (kind: string) => {
@@ -45,7 +46,7 @@ describe('Registering the listeners', () => {
   it('registers one listener per kind of request', () => {
     const { listeners } = registered(createListenerHarness());
 
-    expect(listeners.map((l) => l.kind)).toEqual(['command', 'event', 'action', 'shortcut']);
+    expect(listeners.map((l) => l.kind)).toEqual(['command', 'event', 'action', 'shortcut', 'view']);
   });
 
   it("matches each of the bot's buttons, and no other action id", () => {

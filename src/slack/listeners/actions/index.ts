@@ -12,6 +12,7 @@ import { quizAnswer } from './quiz-answer.js';
 import { shareAnswer } from './share-answer.js';
 import { showTopic } from './show-topic.js';
 import { studyStep } from './study-step.js';
+import { teachButton } from './teach.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -23,7 +24,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export const BOT_ACTIONS = new RegExp(
   `^(?:${[ACTION_IDS.showTopicPrefix, ACTION_IDS.quizAnswerPrefix, ACTION_IDS.learnContinuePrefix].map(escapeRegExp).join('|')}|` +
-    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext].map(escapeRegExp).join('|')})$)`,
+    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext, ACTION_IDS.teachQuestion, ACTION_IDS.teachSuggested].map(escapeRegExp).join('|')})$)`,
 );
 
 /**
@@ -37,6 +38,7 @@ export function register(app: App, deps: BotDeps): void {
   const feedbackListener = feedback(deps);
   const quizAnswerListener = quizAnswer(deps);
   const studyStepListener = studyStep(deps);
+  const teachListener = teachButton(deps);
   app.action(BOT_ACTIONS, async (args: Args) => {
     const id = args.action.action_id;
     if (id.startsWith(ACTION_IDS.showTopicPrefix)) return showTopicListener(args);
@@ -44,6 +46,7 @@ export function register(app: App, deps: BotDeps): void {
     if (id === ACTION_IDS.quizNext || id.startsWith(ACTION_IDS.learnContinuePrefix))
       return studyStepListener(args);
     if (id === ACTION_IDS.shareAnswer) return shareListener(args);
+    if (id === ACTION_IDS.teachQuestion || id === ACTION_IDS.teachSuggested) return teachListener(args);
     return feedbackListener(args);
   });
 }
