@@ -59,7 +59,8 @@ export function createAnswerService(
 
 /**
  * Learned phrasings join their topics' aliases, so near wordings are found too; the index is rebuilt
- * from scratch, which for the shipped knowledge costs a few milliseconds (README, "Teach the bot").
+ * from scratch: tens of milliseconds for the shipped knowledge (`npm run bench:learned`), paid only when
+ * the phrasings change.
  */
 function snapshot(kb: KnowledgeBase, learned: readonly LearnedAlias[]): Knowledge {
   const known = learned.filter((entry) => kb.byId.has(entry.topic));

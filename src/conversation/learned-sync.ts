@@ -2,8 +2,8 @@ import type { TimerFunctions } from '../tips/scheduler.js';
 import type { BotDeps } from './deps.js';
 
 /**
- * Loads every learned phrasing from the store into the answer service (the index is rebuilt: a few
- * milliseconds for the shipped knowledge). Called after teaching on this replica, so the phrasing
+ * Loads every learned phrasing from the store into the answer service (the index is rebuilt: tens of
+ * milliseconds: `npm run bench:learned`). Called after teaching on this replica, so the phrasing
  * answers at once, and by the poll below when another replica taught one.
  */
 export async function reloadLearned(deps: Pick<BotDeps, 'store' | 'answers'>): Promise<number> {
