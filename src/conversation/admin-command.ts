@@ -5,7 +5,7 @@ import { phrase, phraseWith } from '../answers/messages.js';
 import { escapeMrkdwn, quote } from '../answers/mrkdwn.js';
 import { button, section, textMessage } from '../answers/slack-messages.js';
 import type { SuggestionClick } from '../store/store.js';
-import { suggestedValue } from './teach.js';
+import { suggestedValue, teachButtonValue } from './teach.js';
 import type { Lang } from '../knowledge/types.js';
 import { DAY_MS, renderReport, reportFromStore, TEXT_NOT_STORED } from '../report/report.js';
 import type { BotDeps } from './deps.js';
@@ -79,7 +79,8 @@ async function teachingBlocks(
         rowWithButton(
           quote(clip(text, 500)),
           ACTION_IDS.teachQuestion,
-          clip(text, BLOCK_KIT_LIMITS.buttonValue),
+          // A phrasing is at most 300 characters; 450 in base64 JSON fit Slack's 2,000 even in Japanese.
+          teachButtonValue(clip(text, 450)),
           lang,
         ),
       );

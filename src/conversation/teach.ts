@@ -269,20 +269,38 @@ export async function teachSuggested(
     : phraseWith('teachRefused', lang, { problem: result.problem });
 }
 
-/** The value of a one-click Teach button. */
-export function suggestedValue(question: string, topic: string): string {
-  return JSON.stringify({ q: question, t: topic });
+/**
+ * The value of the report's Teach buttons: the question (and for a one-click Teach, its topic) as
+ * base64url JSON. A value is never shown, but it is text a person wrote: encoded, it holds no mention
+ * or link markup anywhere in the message (nothing to misread, nothing for a scan to flag).
+ */
+export function teachButtonValue(question: string, topic?: string): string {
+  return Buffer.from(
+    JSON.stringify(topic === undefined ? { q: question } : { q: question, t: topic }),
+  ).toString('base64url');
 }
 
-function parseSuggestedValue(value: string): { q: string; t: string } | null {
+/** Backwards-compatible name for the one-click Teach's value. */
+export function suggestedValue(question: string, topic: string): string {
+  return teachButtonValue(question, topic);
+}
+
+/** What a Teach button carries; null for anything `teachButtonValue` did not write. */
+export function readTeachButtonValue(value: string): { q: string; t?: string } | null {
   try {
-    const data = JSON.parse(value) as unknown;
+    const data = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
     if (typeof data !== 'object' || data === null) return null;
     const { q, t } = data as Record<string, unknown>;
-    return typeof q === 'string' && typeof t === 'string' ? { q, t } : null;
+    if (typeof q !== 'string' || (t !== undefined && typeof t !== 'string')) return null;
+    return t === undefined ? { q } : { q, t };
   } catch {
     return null;
   }
+}
+
+function parseSuggestedValue(value: string): { q: string; t: string } | null {
+  const read = readTeachButtonValue(value);
+  return read?.t === undefined ? null : { q: read.q, t: read.t };
 }
 
 /** Teaches, logs who taught what, and reloads this replica's phrasings so the question answers at once. */

@@ -10,6 +10,7 @@ import {
   slashCommandBody,
 } from '../support/signed.js';
 import { StandInSlack } from '../support/stand-in-slack.js';
+import { readTeachButtonValue } from '../../src/conversation/teach.js';
 
 /**
  * Two replicas of the bot, as on Kubernetes or ECS: two processes, one PostgreSQL database, and a load
@@ -235,7 +236,7 @@ if (!adminUrl && process.env.CI === 'true') {
             JSON.stringify(report.body),
           );
           value = match ? (JSON.parse(match[1] ?? '""') as string) : undefined;
-          return value === question;
+          return value !== undefined && readTeachButtonValue(value)?.q === question;
         },
         10_000,
       );
@@ -245,7 +246,7 @@ if (!adminUrl && process.env.CI === 'true') {
         payloadBody(
           blockActionPayload({
             actionId: 'teach_question',
-            value: question,
+            value: value ?? '',
             user: MAINTAINER,
             responseUrl: slack.responseUrl('teach-click'),
           }),

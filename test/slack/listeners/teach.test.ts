@@ -6,7 +6,7 @@ import { phrase } from '../../../src/answers/messages.js';
 import { answerMessage } from '../../../src/answers/slack-messages.js';
 import { adminCommandReply } from '../../../src/conversation/admin-command.js';
 import type { Asker } from '../../../src/conversation/request.js';
-import { suggestedValue } from '../../../src/conversation/teach.js';
+import { readTeachButtonValue, suggestedValue, teachButtonValue } from '../../../src/conversation/teach.js';
 import { showTopic } from '../../../src/slack/listeners/actions/show-topic.js';
 import { teachButton } from '../../../src/slack/listeners/actions/teach.js';
 import { teachShortcut } from '../../../src/slack/listeners/shortcuts/teach-shortcut.js';
@@ -290,10 +290,11 @@ describe('The report for maintainers', () => {
 
     const reply = await adminCommandReply(h.deps, maintainer, ['report'], 'en');
     const buttons = buttonsOf(reply.message.blocks);
-    expect(buttons.filter((b) => b.action_id === ACTION_IDS.teachQuestion).map((b) => b.value)).toEqual([
-      'kb keeps forgetting stuff',
-      'lunch?',
-    ]);
+    expect(
+      buttons
+        .filter((b) => b.action_id === ACTION_IDS.teachQuestion)
+        .map((b) => readTeachButtonValue(b.value)?.q),
+    ).toEqual(['kb keeps forgetting stuff', 'lunch?']);
     expect(buttons.filter((b) => b.action_id === ACTION_IDS.teachSuggested).map((b) => b.value)).toEqual([
       suggestedValue('where do logs go', 'docker-logs'),
     ]);
@@ -306,7 +307,7 @@ describe('The report for maintainers', () => {
     await teachButton(h.deps)(
       buttonArgs(h, {
         action_id: ACTION_IDS.teachQuestion,
-        value: 'kb keeps forgetting stuff',
+        value: teachButtonValue('kb keeps forgetting stuff'),
         user: MAINTAINER,
       }),
     );

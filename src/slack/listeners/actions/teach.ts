@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { ACTION_IDS } from '../../../answers/button-values.js';
 import { phrase } from '../../../answers/messages.js';
 import type { BotDeps } from '../../../conversation/deps.js';
-import { isMaintainer, teachSuggested } from '../../../conversation/teach.js';
+import { isMaintainer, readTeachButtonValue, teachSuggested } from '../../../conversation/teach.js';
 import { buttonAsker } from '../../asker.js';
 import { openTeachModal } from '../../teach-modal.js';
 
@@ -35,6 +35,11 @@ export function teachButton(deps: BotDeps) {
       await privately(phrase('teachOnlyMaintainers', lang));
       return;
     }
-    await openTeachModal(client, deps, body.trigger_id, { question: action.value ?? '' });
+    const read = readTeachButtonValue(action.value ?? '');
+    if (!read) {
+      deps.logger.log('warn', 'teach button with an unreadable value', { user: asker.userId });
+      return;
+    }
+    await openTeachModal(client, deps, body.trigger_id, { question: read.q });
   };
 }
