@@ -5,6 +5,8 @@ import { watchKnowledge } from './knowledge/watch.js';
 import { DAY_MS } from './report/report.js';
 import { createSlackBot } from './slack/app.js';
 import type { BotDeps } from './conversation/deps.js';
+import { startLearnedSync } from './conversation/learned-sync.js';
+import { TIME_LIMITS } from './limits.js';
 import { createTipScheduler, realTimers, type TimerFunctions, type TipScheduler } from './tips/scheduler.js';
 
 export interface RunningBot {
@@ -28,6 +30,11 @@ export async function startBot(
   const tips = createTipScheduler({ ...deps, client: bot.app.client }, timers);
   tips.start();
   const retention = startRetention(config, deps, timers);
+  const learned = startLearnedSync(
+    deps,
+    (deps.timeLimits ?? TIME_LIMITS).learnedPollMs,
+    timers ?? realTimers,
+  );
   const knowledge = watchKnowledge(config.knowledgeDir, {
     onReload: (kb) => {
       deps.answers.replace(kb);
@@ -44,6 +51,7 @@ export async function startBot(
     tips,
     async stop() {
       knowledge.close();
+      learned.stop();
       retention.stop();
       await tips.stop();
       await bot.stop();

@@ -13,6 +13,7 @@ import { KnowledgeError } from './knowledge/errors.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createLogger } from './logger.js';
 import type { BotDeps } from './conversation/deps.js';
+import { reloadLearned } from './conversation/learned-sync.js';
 import { openResilientStore } from './store/resilient.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -60,6 +61,9 @@ async function main(): Promise<number> {
   };
 
   if (config.mode === 'console') {
+    await reloadLearned(deps).catch((error: unknown) =>
+      logger.log('error', 'could not read the learned phrasings; answering without them', { error }),
+    );
     await runConsole(deps, process.stdin, process.stdout);
     await store.close();
     return 0;

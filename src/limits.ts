@@ -40,6 +40,12 @@ export const TIME_LIMITS = Object.freeze({
    * retry a minute after a failed delivery (https://docs.slack.dev/apis/events-api/#retries).
    */
   deliveryLeaseMs: 45_000,
+  /**
+   * How often each replica asks the store whether learned phrasings changed (one cheap query): what a
+   * maintainer taught on another replica answers here within this, well inside the promised 10 s.
+   * Polling works the same on SQLite and PostgreSQL, with no connection held open for LISTEN.
+   */
+  learnedPollMs: 3_000,
 });
 
 /** The same names, any durations in milliseconds: what a test may hand in instead. */

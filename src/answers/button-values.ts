@@ -174,6 +174,10 @@ export const ACTION_IDS = Object.freeze({
   askTeamOpen: 'ask_team_open',
   /** App Home's "Ask anonymously": the same modal, for a question posted without the asker's name. */
   askTeamOpenAnonymously: 'ask_team_open_anonymously',
+  /** The report's Teach beside an unanswered question (the value is the question): opens the teach modal. */
+  teachQuestion: 'teach_question',
+  /** The report's one-click Teach of a phrasing people resolved to a suggestion (`{"q":…,"t":…}`). */
+  teachSuggested: 'teach_suggested',
 });
 
 /** The modal App Home's "Ask the team" opens. */

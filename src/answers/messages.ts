@@ -389,6 +389,50 @@ export const MESSAGES = {
     en: 'Stuck on something the bot cannot answer? Ask the people on your team.',
     ja: 'ボットが答えられないことで困っていますか？チームの人に聞けます。',
   },
+
+  teachOnlyMaintainers: {
+    en: 'Sorry, only the bot maintainers (ADMIN_USER_IDS) can teach the bot. Ask one of them, or ask the team.',
+    ja: 'すみません、ボットに教えられるのはメンテナー (ADMIN_USER_IDS) だけです。メンテナーに頼むか、チームに質問してください。',
+  },
+  teachLearned: {
+    en: 'Learned: "{phrasing}" now means {topic}. Every replica answers it within seconds.',
+    ja: '覚えました: 「{phrasing}」は {topic} の質問として答えます。数秒ですべてのレプリカに反映されます。',
+  },
+  teachAlreadyLearned: {
+    en: 'Already learned: "{phrasing}" means {topic}.',
+    ja: '覚え済みです: 「{phrasing}」は {topic} の質問です。',
+  },
+  teachDraftSaved: {
+    en: 'Draft topic {topic} saved. It is not served: export it with `npm run learned -- --export`, review the diff and commit.',
+    ja: '下書きの話題 {topic} を保存しました。回答には使われません。`npm run learned -- --export` で書き出し、差分を確認してコミットしてください。',
+  },
+  teachRefused: { en: 'Not learned: {problem}', ja: '覚えられませんでした: {problem}' },
+  teachButton: { en: 'Teach', ja: '教える' },
+  reportTeachUnanswered: {
+    en: 'Teach the bot an unanswered question:',
+    ja: '未回答の質問をボットに教える:',
+  },
+  reportLearned: {
+    en: 'Learned phrasings (not yet in knowledge/):',
+    ja: '覚えた言い回し (knowledge/ に未反映):',
+  },
+  reportLearnedLine: {
+    en: '#{id} "{phrasing}" → {topic}, taught by {user} on {day}',
+    ja: '#{id} 「{phrasing}」→ {topic}、{user} さんが {day} に教えました',
+  },
+  reportDrafts: { en: 'Draft topics (never served):', ja: '下書きの話題 (回答には使われません):' },
+  reportDraftLine: {
+    en: 'draft-{id} {topic}: {title}, by {user} on {day}',
+    ja: 'draft-{id} {topic}: {title}、{user} さんが {day} に作成',
+  },
+  reportResolved: {
+    en: 'Questions two or more people resolved to the same suggestion:',
+    ja: '2 人以上が同じ候補を選んだ質問:',
+  },
+  reportResolvedLine: {
+    en: '"{question}" → {topic} ({people} people)',
+    ja: '「{question}」→ {topic} ({people} 人)',
+  },
 } satisfies Record<string, Bilingual<string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -65,7 +65,7 @@ const MAX_TOPIC_LINE = 150;
 
 /** An answer, or the admission that there is none, as a Slack message. */
 export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMessageOptions): SlackMessage {
-  if (!answer.answered || answer.topic === null) return noAnswerMessage(answer, kb, opts.askTeam ?? []);
+  if (!answer.answered || answer.topic === null) return noAnswerMessage(answer, kb, opts);
 
   const { lang } = answer;
   const topicId = answer.topic;
@@ -438,7 +438,11 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-function noAnswerMessage(answer: Answer, kb: KnowledgeBase, askTeam: KnownBlock[]): SlackMessage {
+/**
+ * A "not sure" reply. Its suggestion buttons carry the question, signed (button-values.ts), so a click
+ * tells which topic the asker meant: the implicit signal the maintainers' report offers to teach.
+ */
+function noAnswerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMessageOptions): SlackMessage {
   const { lang } = answer;
   const sorry = escapeMrkdwn(`${phrase('noAnswer', lang)} ${phrase('seeTopics', lang)}`);
   const blocks: KnownBlock[] = [section(sorry, lang)];
@@ -448,14 +452,28 @@ function noAnswerMessage(answer: Answer, kb: KnowledgeBase, askTeam: KnownBlock[
       section(quote(answer.question), lang),
     );
   }
-  const suggestions = topicButtons(answer.suggestions, lang, kb, new Set(), BLOCK_KIT_LIMITS.actionsElements);
+  const suggestions = topicButtons(
+    answer.suggestions,
+    lang,
+    kb,
+    new Set(),
+    BLOCK_KIT_LIMITS.actionsElements,
+  ).map((suggestion) => ({
+    ...suggestion,
+    value: opts.buttons.value({
+      topic: suggestion.value?.split('|')[0] ?? '',
+      lang,
+      question: answer.question,
+      forUser: opts.forUser,
+    }),
+  }));
   const fallback = [sorry];
   if (suggestions.length > 0) {
     blocks.push(section(escapeMrkdwn(phrase('didYouMean', lang)), lang), actions(suggestions));
     const titles = suggestions.map((b) => escapeMrkdwn(b.text.text));
     fallback.push(`${escapeMrkdwn(phrase('didYouMean', lang))} ${titles.join(' / ')}`);
   }
-  blocks.push(...askTeam);
+  blocks.push(...(opts.askTeam ?? []));
   return { text: fallbackText(fallback, lang), blocks };
 }
 

@@ -1,8 +1,16 @@
+import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { renderPlainText, toAnswer } from '../answers/answer.js';
-import { createAnswerEngine } from '../search/engine.js';
-import { argsOrExit, exitQuietlyWhenPipeCloses, loadKnowledgeOrExit } from './shared.js';
+import { createAnswerService } from '../answers/answer-service.js';
+import { renderPlainText } from '../answers/answer.js';
+import type { LearnedAlias } from '../search/learned.js';
+import {
+  argsOrExit,
+  cliConfigOrExit,
+  exitQuietlyWhenPipeCloses,
+  loadKnowledgeOrExit,
+  openStoreOrExit,
+} from './shared.js';
 
 exitQuietlyWhenPipeCloses();
 
@@ -10,7 +18,8 @@ const USAGE = `Usage:
   npm run ask -- "what is an image"           the answer as a person reads it
   npm run ask -- --json "what is an image"    one JSON object
   npm run ask -- --json < questions.txt       one JSON object per input line, in order
-  npm run ask -- --explain "what is an image" how the words matched and how topics ranked`;
+  npm run ask -- --explain "what is an image" how the words matched and how topics ranked
+  npm run ask -- --no-learned "…"             without the phrasings maintainers taught (npm run teach)`;
 
 const { values: flags, positionals: words } = argsOrExit('ask', () =>
   parseArgs({
@@ -18,6 +27,7 @@ const { values: flags, positionals: words } = argsOrExit('ask', () =>
     options: {
       json: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'no-learned': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -29,14 +39,16 @@ if (flags.help) {
   process.exit(0);
 }
 
-const kb = loadKnowledgeOrExit();
-const engine = createAnswerEngine(kb.topics);
+const config = cliConfigOrExit();
+const kb = loadKnowledgeOrExit(config.knowledgeDir);
+const answers = createAnswerService(kb, flags['no-learned'] ? [] : await learnedPhrasings());
+const { engine } = answers.current();
 const question = words.join(' ');
 
 if (flags.json && question === '') {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    process.stdout.write(`${JSON.stringify(toAnswer(engine.search(line)))}\n`);
+    process.stdout.write(`${JSON.stringify(answers.answer(line))}\n`);
   }
 } else if (question.trim() === '') {
   console.error(`Ask a question.\n${USAGE}`);
@@ -56,7 +68,18 @@ if (flags.json && question === '') {
     `\nanswer: ${result.topic?.id ?? '(none)'}; suggestions: ${result.suggestions.map((t) => t.id).join(', ')}`,
   );
 } else if (flags.json) {
-  console.log(JSON.stringify(toAnswer(engine.search(question))));
+  console.log(JSON.stringify(answers.answer(question)));
 } else {
-  console.log(renderPlainText(toAnswer(engine.search(question)), kb));
+  console.log(renderPlainText(answers.answer(question), kb));
+}
+
+/** The phrasings taught in the store DATABASE_URL names (as the bot reads it), when that store exists. */
+async function learnedPhrasings(): Promise<LearnedAlias[]> {
+  const store = await openStoreOrExit('ask', config.databaseUrl, { onlyIfPresent: true });
+  if (!store) return [];
+  try {
+    return await store.listLearnedPhrasings();
+  } finally {
+    await store.close();
+  }
 }

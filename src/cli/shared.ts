@@ -3,6 +3,8 @@ import { relative } from 'node:path';
 import { ConfigError, loadCliConfig, type CliConfig } from '../config.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.js';
+import { openStore, parseDatabaseUrl } from '../store/index.js';
+import type { Store } from '../store/store.js';
 
 /** The tools' configuration (`KNOWLEDGE_DIR`, `DATABASE_URL`), or the command ends naming what is wrong. */
 export function cliConfigOrExit(): CliConfig {
@@ -61,4 +63,30 @@ export function requireFile(command: string, path: string, remedy: string): stri
     process.exit(2);
   }
   return path;
+}
+
+/** Ends the command with one line and exit code 2: what went wrong, said once, no stack trace. */
+export function failWith(command: string, message: string): never {
+  console.error(`${command}: ${message}`);
+  process.exit(2);
+}
+
+/**
+ * Opens the store DATABASE_URL names, as the bot does (default: the bot's SQLite file). With
+ * `onlyIfPresent`, a SQLite file that does not exist yet is not created: null instead.
+ */
+export async function openStoreOrExit(
+  command: string,
+  databaseUrl: string | undefined,
+  { onlyIfPresent = false } = {},
+): Promise<Store | null> {
+  try {
+    const target = parseDatabaseUrl(databaseUrl);
+    if (onlyIfPresent && target.kind === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path)) {
+      return null;
+    }
+    return await openStore(databaseUrl);
+  } catch (error) {
+    failWith(command, error instanceof Error ? error.message : String(error));
+  }
 }

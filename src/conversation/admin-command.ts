@@ -1,5 +1,9 @@
-import { phrase } from '../answers/messages.js';
-import { textMessage } from '../answers/slack-messages.js';
+import type { KnownBlock } from '@slack/types';
+import { BLOCK_KIT_LIMITS } from '../answers/block-kit-limits.js';
+import { ACTION_IDS } from '../answers/button-values.js';
+import { phrase, phraseWith } from '../answers/messages.js';
+import { escapeMrkdwn, quote } from '../answers/mrkdwn.js';
+import { button, section, textMessage } from '../answers/slack-messages.js';
 import {
   adminSettingsMessage,
   channelMention,
@@ -8,8 +12,10 @@ import {
   markupWith,
 } from '../answers/team-messages.js';
 import type { Lang } from '../knowledge/types.js';
-import { renderReport, reportFromStore } from '../report/report.js';
+import { DAY_MS, renderReport, reportFromStore, TEXT_NOT_STORED } from '../report/report.js';
+import type { SuggestionClick } from '../store/store.js';
 import { helpSettings } from './ask-team.js';
+import { suggestedValue, teachButtonValue } from './teach.js';
 import type { BotDeps } from './deps.js';
 import type { Asker, Reply } from './request.js';
 
@@ -46,7 +52,146 @@ export async function adminCommandReply(
     kb,
     staleAfterDays: deps.staleAfterDays,
   });
-  return reply(renderReport(report, kb, lang));
+  const message = textMessage(renderReport(report, kb, lang), lang);
+  const since = new Date(deps.scheduleClock().getTime() - days * DAY_MS);
+  const teaching = await teachingBlocks(
+    deps,
+    report.unanswered.map((group) => group.text),
+    since,
+    lang,
+  ).catch((error: unknown): KnownBlock[] => {
+    deps.logger.log('error', 'could not read what was taught for the report', { error });
+    return [];
+  });
+  return { message: { ...message, blocks: [...message.blocks, ...teaching] }, visibility: 'private' };
+}
+
+/** How many of each list the report shows: a message holds at most 50 blocks. */
+const MAX_TEACH_ROWS = 10;
+/** At least this many different people must resolve a question to the same topic for it to be offered. */
+const MIN_PEOPLE = 2;
+
+/**
+ * The teaching part of the report: a Teach button beside each unanswered question, the learned
+ * phrasings and drafts not yet exported (who taught them, when), and the questions that two or more
+ * people resolved to the same suggestion of a "not sure" reply, each with a one-click Teach.
+ */
+async function teachingBlocks(
+  deps: BotDeps,
+  unanswered: string[],
+  since: Date,
+  lang: Lang,
+): Promise<KnownBlock[]> {
+  const [learned, drafts, clicks] = await Promise.all([
+    deps.store.listLearnedPhrasings(),
+    deps.store.listDraftTopics(),
+    deps.store.listSuggestionClicks(since),
+  ]);
+  const blocks: KnownBlock[] = [{ type: 'divider' }];
+  const teachable = unanswered.filter((text) => text !== TEXT_NOT_STORED).slice(0, MAX_TEACH_ROWS);
+  if (teachable.length > 0) {
+    blocks.push(section(`*${escapeMrkdwn(phrase('reportTeachUnanswered', lang))}*`, lang));
+    for (const text of teachable) {
+      blocks.push(
+        rowWithButton(
+          quote(clip(text, 500)),
+          ACTION_IDS.teachQuestion,
+          // A phrasing is at most 300 characters; 450 in base64 JSON fit Slack's 2,000 even in Japanese.
+          teachButtonValue(clip(text, 450)),
+          lang,
+        ),
+      );
+    }
+  }
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const list = (title: string, lines: string[]) => {
+    if (lines.length === 0) return;
+    const shown = lines.slice(0, MAX_TEACH_ROWS * 3);
+    const more = lines.length - shown.length;
+    blocks.push(
+      section(
+        clip(
+          [`*${escapeMrkdwn(title)}*`, ...shown.map(escapeMrkdwn), ...(more > 0 ? [`+${more}`] : [])].join(
+            '\n',
+          ),
+          3000,
+        ),
+        lang,
+      ),
+    );
+  };
+  list(
+    phrase('reportLearned', lang),
+    learned.map((entry) =>
+      phraseWith('reportLearnedLine', lang, {
+        id: entry.id,
+        phrasing: clip(entry.phrasing, 100),
+        topic: entry.topic,
+        user: entry.taughtBy,
+        day: day(entry.taughtAt),
+      }),
+    ),
+  );
+  list(
+    phrase('reportDrafts', lang),
+    drafts.map((draft) =>
+      phraseWith('reportDraftLine', lang, {
+        id: draft.id,
+        topic: draft.topicId,
+        title: clip(draft.title[lang], 100),
+        user: draft.taughtBy,
+        day: day(draft.createdAt),
+      }),
+    ),
+  );
+  const resolved = resolvedByPeople(clicks, new Set(learned.map((entry) => entry.normalized)));
+  if (resolved.length > 0) {
+    blocks.push(section(`*${escapeMrkdwn(phrase('reportResolved', lang))}*`, lang));
+    for (const group of resolved.slice(0, MAX_TEACH_ROWS)) {
+      const line = phraseWith('reportResolvedLine', lang, {
+        question: clip(group.question, 300),
+        topic: group.topic,
+        people: group.people,
+      });
+      const value = suggestedValue(group.question, group.topic);
+      if (value.length <= BLOCK_KIT_LIMITS.buttonValue) {
+        blocks.push(rowWithButton(escapeMrkdwn(line), ACTION_IDS.teachSuggested, value, lang));
+      }
+    }
+  }
+  return blocks.length > 1 ? blocks : [];
+}
+
+/**
+ * Questions (normalised) that at least MIN_PEOPLE different people resolved to the same topic, most
+ * people first; one already learned is not offered again.
+ */
+function resolvedByPeople(clicks: SuggestionClick[], learned: ReadonlySet<string>) {
+  const groups = new Map<string, { question: string; topic: string; users: Set<string> }>();
+  for (const click of clicks) {
+    if (learned.has(click.normalized) || click.question === '') continue;
+    const key = `${click.normalized}\u0000${click.topic}`;
+    const group = groups.get(key) ?? {
+      question: click.question,
+      topic: click.topic,
+      users: new Set<string>(),
+    };
+    group.users.add(click.userId);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .filter((group) => group.users.size >= MIN_PEOPLE)
+    .map(({ question, topic, users }) => ({ question, topic, people: users.size }))
+    .sort((a, b) => b.people - a.people || a.question.localeCompare(b.question));
+}
+
+function rowWithButton(text: string, actionId: string, value: string, lang: Lang): KnownBlock {
+  return { ...section(text, lang), accessory: button(phrase('teachButton', lang), actionId, value) };
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /**

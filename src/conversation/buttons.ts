@@ -3,6 +3,7 @@ import { phrase } from '../answers/messages.js';
 import { textMessage, topicMessage } from '../answers/slack-messages.js';
 import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
 import { askTeamOffer } from './ask-team.js';
+import { normalizePhrasing } from '../search/learned.js';
 import type { BotDeps } from './deps.js';
 import { storedQuestion } from './record.js';
 import type { Asker, Reply } from './request.js';
@@ -17,7 +18,7 @@ const logged = (value: string) =>
 
 /** A related-topic, "did you mean", tip or App Home button: that topic, for the person who clicked. */
 export function showTopic(deps: BotDeps, asker: Asker, value: string): Reply | null {
-  const ref = parseTopicValue(value);
+  const ref = parseTopicValue(value) ?? suggestionClicked(deps, asker, value);
   const { kb } = deps.answers.current();
   if (!ref || !kb.byId.has(ref.topic)) {
     deps.logger.log('warn', 'button for an unknown topic', { value, request_id: asker.requestId });
@@ -118,4 +119,32 @@ export async function giveFeedback(
     where,
   });
   return { message: { ...thanks, blocks: [...thanks.blocks, ...offer] }, visibility: 'private' };
+}
+
+/**
+ * A suggestion of a "not sure" reply carries the question, signed: its click is recorded (question,
+ * topic, user) for the report, when it is the asker's own reply (or a public one) and question text
+ * may be stored. Recording runs in the background: the topic is shown without waiting for it.
+ */
+function suggestionClicked(deps: BotDeps, asker: Asker, value: string) {
+  const ref = deps.buttons.read(value);
+  if (!ref) return null;
+  if ((ref.forUser === null || ref.forUser === asker.userId) && deps.storeQuestions !== false) {
+    const click = {
+      question: storedQuestion(ref.question),
+      normalized: normalizePhrasing(ref.question),
+      topic: ref.topic,
+      userId: asker.userId,
+      at: deps.scheduleClock(),
+    };
+    const limit = (deps.timeLimits ?? TIME_LIMITS).storeRecordMs;
+    withinTimeLimit(deps.store.recordSuggestionClick(click), limit, 'recording a suggestion click').catch(
+      (error: unknown) =>
+        deps.logger.log('error', 'could not record a suggestion click', {
+          error,
+          request_id: asker.requestId,
+        }),
+    );
+  }
+  return { topic: ref.topic, lang: ref.lang };
 }

@@ -119,7 +119,7 @@ function groupQuestions(texts: string[]): QuestionGroup[] {
 }
 
 /** The wording of a group whose question text was not stored (STORE_QUESTIONS=false). */
-const TEXT_NOT_STORED = '(question text not stored)';
+export const TEXT_NOT_STORED = '(question text not stored)';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from 'pg';
 import { TIME_LIMITS } from '../limits.js';
 import type {
+  DraftTopic,
+  LearnedPhrasing,
+  NewDraftTopic,
+  NewLearnedPhrasing,
+  SuggestionClick,
   FeedbackRecord,
   LessonDone,
   QuestionRecord,
@@ -17,6 +22,13 @@ import type {
   SettingName,
 } from './store.js';
 import {
+  draftTopicValues,
+  toDraftTopic,
+  toLearnedPhrasing,
+  toSuggestionClick,
+  type DraftTopicRow,
+  type LearnedPhrasingRow,
+  type SuggestionClickRow,
   epochMs,
   HELP_REQUEST_COLUMNS,
   helpRequestValues,
@@ -214,6 +226,47 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX help_requests_post ON help_requests (help_channel, help_ts);
       CREATE INDEX help_requests_created_at ON help_requests (created_at);
+    `,
+  },
+  {
+    version: 8,
+    // As SQLite's version 8. An identity never gives an id twice, so the count and the highest id together
+    // change whenever a phrasing is added or removed (Store.learnedVersion). A click's question is keyed
+    // by its md5, as feedback's is: a B-tree entry may not exceed about 2,700 bytes.
+    sql: `
+      CREATE TABLE learned_phrasings (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        phrasing TEXT NOT NULL,
+        normalized TEXT NOT NULL UNIQUE,
+        topic TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        taught_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE draft_topics (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        topic_id TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        title_ja TEXT NOT NULL,
+        answer_en TEXT NOT NULL,
+        answer_ja TEXT NOT NULL,
+        links TEXT NOT NULL,
+        related TEXT NOT NULL,
+        source_question TEXT NOT NULL,
+        expert_reply TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE suggestion_clicks (
+        question TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE UNIQUE INDEX suggestion_clicks_once ON suggestion_clicks (md5(normalized), topic, user_id);
+      CREATE INDEX suggestion_clicks_at ON suggestion_clicks (at);
     `,
   },
   {
@@ -422,7 +475,83 @@ function createStore(pool: Pool): Store {
         await client.query('DELETE FROM quiz_questions WHERE shown_at < $1', [cutoff]);
         await client.query('DELETE FROM quiz_post_answers WHERE answered_at < $1', [cutoff]);
         await client.query('DELETE FROM help_requests WHERE created_at < $1', [cutoff]);
+        await client.query('DELETE FROM suggestion_clicks WHERE at < $1', [cutoff]);
       });
+    },
+
+    async saveLearnedPhrasing(phrasing: NewLearnedPhrasing) {
+      // Of replicas teaching the same phrasing at once, the unique index lets one insert; all read the winner.
+      const inserted = await pool.query<LearnedPhrasingRow>(
+        `INSERT INTO learned_phrasings (phrasing, normalized, topic, taught_by, taught_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (normalized) DO NOTHING RETURNING *`,
+        [
+          phrasing.phrasing,
+          phrasing.normalized,
+          phrasing.topic,
+          phrasing.taughtBy,
+          epochMs(phrasing.taughtAt),
+        ],
+      );
+      if (inserted.rows[0]) return { phrasing: toLearnedPhrasing(inserted.rows[0]), created: true };
+      const { rows } = await pool.query<LearnedPhrasingRow>(
+        'SELECT * FROM learned_phrasings WHERE normalized = $1',
+        [phrasing.normalized],
+      );
+      return { phrasing: toLearnedPhrasing(rows[0] as LearnedPhrasingRow), created: false };
+    },
+
+    async listLearnedPhrasings(): Promise<LearnedPhrasing[]> {
+      const { rows } = await pool.query<LearnedPhrasingRow>('SELECT * FROM learned_phrasings ORDER BY id');
+      return rows.map(toLearnedPhrasing);
+    },
+
+    async removeLearnedPhrasing(id: number): Promise<boolean> {
+      const result = await pool.query('DELETE FROM learned_phrasings WHERE id = $1', [id]);
+      return result.rowCount === 1;
+    },
+
+    async learnedVersion(): Promise<string> {
+      const { rows } = await pool.query<{ count: string; top: string }>(
+        'SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS top FROM learned_phrasings',
+      );
+      return `${rows[0]?.count ?? 0}:${rows[0]?.top ?? 0}`;
+    },
+
+    async saveDraftTopic(draft: NewDraftTopic): Promise<DraftTopic> {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO draft_topics (topic_id, title_en, title_ja, answer_en, answer_ja, links, related,
+           source_question, expert_reply, taught_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        draftTopicValues(draft),
+      );
+      return { ...draft, id: Number(rows[0]?.id) };
+    },
+
+    async listDraftTopics(): Promise<DraftTopic[]> {
+      const { rows } = await pool.query<DraftTopicRow>('SELECT * FROM draft_topics ORDER BY id');
+      return rows.map(toDraftTopic);
+    },
+
+    async removeDraftTopic(id: number): Promise<boolean> {
+      const result = await pool.query('DELETE FROM draft_topics WHERE id = $1', [id]);
+      return result.rowCount === 1;
+    },
+
+    async recordSuggestionClick(click: SuggestionClick): Promise<void> {
+      await pool.query(
+        `INSERT INTO suggestion_clicks (question, normalized, topic, user_id, at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [click.question, click.normalized, click.topic, click.userId, epochMs(click.at)],
+      );
+    },
+
+    async listSuggestionClicks(since: Date): Promise<SuggestionClick[]> {
+      const { rows } = await pool.query<SuggestionClickRow>(
+        `SELECT * FROM suggestion_clicks WHERE at >= $1
+         ORDER BY at, normalized COLLATE "C", topic COLLATE "C", user_id COLLATE "C"`,
+        [epochMs(since)],
+      );
+      return rows.map(toSuggestionClick);
     },
 
     async saveQuizQuestion(question: QuizQuestion): Promise<void> {

@@ -155,6 +155,15 @@ export async function openResilientStore(
     saveHelpRequest: (request) => call((store) => store.saveHelpRequest(request)),
     findHelpRequest: (channel, ts) => call((store) => store.findHelpRequest(channel, ts)),
     claimHelpNotification: (id, at) => call((store) => store.claimHelpNotification(id, at)),
+    saveLearnedPhrasing: (phrasing) => call((store) => store.saveLearnedPhrasing(phrasing)),
+    listLearnedPhrasings: () => call((store) => store.listLearnedPhrasings()),
+    removeLearnedPhrasing: (id) => call((store) => store.removeLearnedPhrasing(id)),
+    learnedVersion: () => call((store) => store.learnedVersion()),
+    saveDraftTopic: (draft) => call((store) => store.saveDraftTopic(draft)),
+    listDraftTopics: () => call((store) => store.listDraftTopics()),
+    removeDraftTopic: (id) => call((store) => store.removeDraftTopic(id)),
+    recordSuggestionClick: (click) => call((store) => store.recordSuggestionClick(click)),
+    listSuggestionClicks: (since) => call((store) => store.listSuggestionClicks(since)),
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -4,6 +4,10 @@ import type {
   QuizPost,
   QuizQuestion,
   QuizSubscription,
+  DraftTopic,
+  LearnedPhrasing,
+  NewDraftTopic,
+  SuggestionClick,
   TipSubscription,
 } from './store.js';
 
@@ -174,4 +178,91 @@ export function helpRequestValues(request: HelpRequest): (string | number | null
     epochMs(request.createdAt),
     request.notifiedAt === null ? null : epochMs(request.notifiedAt),
   ];
+}
+/** A learned_phrasings row; PostgreSQL's BIGINT columns arrive as text. */
+export interface LearnedPhrasingRow {
+  id: number | string;
+  phrasing: string;
+  normalized: string;
+  topic: string;
+  taught_by: string;
+  taught_at: number | string;
+}
+
+export function toLearnedPhrasing(row: LearnedPhrasingRow): LearnedPhrasing {
+  return {
+    id: Number(row.id),
+    phrasing: row.phrasing,
+    normalized: row.normalized,
+    topic: row.topic,
+    taughtBy: row.taught_by,
+    taughtAt: new Date(Number(row.taught_at)),
+  };
+}
+
+/** A draft_topics row; links and related are JSON arrays of strings. */
+export interface DraftTopicRow {
+  id: number | string;
+  topic_id: string;
+  title_en: string;
+  title_ja: string;
+  answer_en: string;
+  answer_ja: string;
+  links: string;
+  related: string;
+  source_question: string;
+  expert_reply: string;
+  taught_by: string;
+  created_at: number | string;
+}
+
+export function toDraftTopic(row: DraftTopicRow): DraftTopic {
+  return {
+    id: Number(row.id),
+    topicId: row.topic_id,
+    title: { en: row.title_en, ja: row.title_ja },
+    answer: { en: row.answer_en, ja: row.answer_ja },
+    links: JSON.parse(row.links) as string[],
+    related: JSON.parse(row.related) as string[],
+    sourceQuestion: row.source_question,
+    expertReply: row.expert_reply,
+    taughtBy: row.taught_by,
+    createdAt: new Date(Number(row.created_at)),
+  };
+}
+
+/** The values of a draft_topics row, in the stores' insert order. */
+export function draftTopicValues(draft: NewDraftTopic): (string | number)[] {
+  return [
+    draft.topicId,
+    draft.title.en,
+    draft.title.ja,
+    draft.answer.en,
+    draft.answer.ja,
+    JSON.stringify(draft.links),
+    JSON.stringify(draft.related),
+    draft.sourceQuestion,
+    draft.expertReply,
+    draft.taughtBy,
+    epochMs(draft.createdAt),
+  ];
+}
+
+/** A suggestion_clicks row. */
+export interface SuggestionClickRow {
+  question: string;
+  normalized: string;
+  topic: string;
+  user_id: string;
+  at: number | string;
+}
+
+export function toSuggestionClick(row: SuggestionClickRow): SuggestionClick {
+  return {
+    question: row.question,
+    normalized: row.normalized,
+    topic: row.topic,
+    userId: row.user_id,
+    at: new Date(Number(row.at)),
+  };
 }

@@ -6,6 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers';
 import { TIME_LIMITS } from '../limits.js';
 import type {
+  DraftTopic,
+  LearnedPhrasing,
+  NewDraftTopic,
+  NewLearnedPhrasing,
+  SuggestionClick,
   FeedbackRecord,
   LessonDone,
   QuestionRecord,
@@ -21,6 +26,13 @@ import type {
   SettingName,
 } from './store.js';
 import {
+  draftTopicValues,
+  toDraftTopic,
+  toLearnedPhrasing,
+  toSuggestionClick,
+  type DraftTopicRow,
+  type LearnedPhrasingRow,
+  type SuggestionClickRow,
   epochMs,
   HELP_REQUEST_COLUMNS,
   helpRequestValues,
@@ -212,6 +224,49 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX help_requests_post ON help_requests (help_channel, help_ts);
       CREATE INDEX help_requests_created_at ON help_requests (created_at);
+    `,
+  },
+  {
+    version: 8,
+    sql: `
+      -- Questions maintainers taught as meaning a topic: served as aliases. The normalised form is unique,
+      -- so a phrasing is stored once and means one topic; AUTOINCREMENT never reuses an id, so the count
+      -- and the highest id together change whenever a phrasing is added or removed (Store.learnedVersion).
+      CREATE TABLE learned_phrasings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        phrasing TEXT NOT NULL,
+        normalized TEXT NOT NULL UNIQUE,
+        topic TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        taught_at INTEGER NOT NULL
+      );
+
+      -- Topics proposed from a question (and an expert's reply): never served, exported for review.
+      CREATE TABLE draft_topics (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        topic_id TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        title_ja TEXT NOT NULL,
+        answer_en TEXT NOT NULL,
+        answer_ja TEXT NOT NULL,
+        links TEXT NOT NULL,
+        related TEXT NOT NULL,
+        source_question TEXT NOT NULL,
+        expert_reply TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+
+      -- A "not sure" reply's suggestion its asker clicked: one row per question, topic and user.
+      CREATE TABLE suggestion_clicks (
+        question TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (normalized, topic, user_id)
+      );
+      CREATE INDEX suggestion_clicks_at ON suggestion_clicks (at);
     `,
   },
   {
@@ -417,7 +472,9 @@ function createStore(db: Database.Database): Store {
   const pruneQuiz = db.prepare<[number]>('DELETE FROM quiz_questions WHERE shown_at < ?');
   const prunePostAnswers = db.prepare<[number]>('DELETE FROM quiz_post_answers WHERE answered_at < ?');
   const pruneHelpRequests = db.prepare<[number]>('DELETE FROM help_requests WHERE created_at < ?');
+  const pruneClicks = db.prepare<[number]>('DELETE FROM suggestion_clicks WHERE at < ?');
   const prune = db.transaction((cutoff: number) => {
+    pruneClicks.run(cutoff);
     pruneQuestions.run(cutoff);
     pruneFeedback.run(cutoff);
     pruneDeliveries.run(cutoff);
@@ -544,6 +601,32 @@ function createStore(db: Database.Database): Store {
   );
 
   const questions = groupCommit(db, insertQuestion);
+
+  const insertLearned = db.prepare<[string, string, string, string, number]>(
+    `INSERT INTO learned_phrasings (phrasing, normalized, topic, taught_by, taught_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (normalized) DO NOTHING`,
+  );
+  const selectLearnedByNormalized = db.prepare<[string], LearnedPhrasingRow>(
+    'SELECT * FROM learned_phrasings WHERE normalized = ?',
+  );
+  const selectLearned = db.prepare<[], LearnedPhrasingRow>('SELECT * FROM learned_phrasings ORDER BY id');
+  const deleteLearned = db.prepare<[number]>('DELETE FROM learned_phrasings WHERE id = ?');
+  const learnedVersion = db.prepare<[], { count: number; top: number }>(
+    'SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS top FROM learned_phrasings',
+  );
+  const insertDraft = db.prepare<(string | number)[]>(
+    `INSERT INTO draft_topics (topic_id, title_en, title_ja, answer_en, answer_ja, links, related,
+       source_question, expert_reply, taught_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectDrafts = db.prepare<[], DraftTopicRow>('SELECT * FROM draft_topics ORDER BY id');
+  const deleteDraft = db.prepare<[number]>('DELETE FROM draft_topics WHERE id = ?');
+  const insertClick = db.prepare<[string, string, string, string, number]>(
+    `INSERT INTO suggestion_clicks (question, normalized, topic, user_id, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  const selectClicks = db.prepare<[number], SuggestionClickRow>(
+    'SELECT * FROM suggestion_clicks WHERE at >= ? ORDER BY at, normalized, topic, user_id',
+  );
 
   const selectQuestions = db.prepare<[number], QuestionRow>(
     'SELECT * FROM questions WHERE at >= ? ORDER BY at, id',
@@ -751,6 +834,52 @@ function createStore(db: Database.Database): Store {
 
     async claimHelpNotification(id: string, at: Date): Promise<boolean> {
       return claimHelpNotification.run(epochMs(at), id).changes === 1;
+    },
+
+    async saveLearnedPhrasing(phrasing: NewLearnedPhrasing) {
+      const { changes } = insertLearned.run(
+        phrasing.phrasing,
+        phrasing.normalized,
+        phrasing.topic,
+        phrasing.taughtBy,
+        epochMs(phrasing.taughtAt),
+      );
+      const row = selectLearnedByNormalized.get(phrasing.normalized) as LearnedPhrasingRow;
+      return { phrasing: toLearnedPhrasing(row), created: changes === 1 };
+    },
+
+    async listLearnedPhrasings(): Promise<LearnedPhrasing[]> {
+      return selectLearned.all().map(toLearnedPhrasing);
+    },
+
+    async removeLearnedPhrasing(id: number): Promise<boolean> {
+      return deleteLearned.run(id).changes === 1;
+    },
+
+    async learnedVersion(): Promise<string> {
+      const { count, top } = learnedVersion.get() as { count: number; top: number };
+      return `${count}:${top}`;
+    },
+
+    async saveDraftTopic(draft: NewDraftTopic): Promise<DraftTopic> {
+      const { lastInsertRowid } = insertDraft.run(...draftTopicValues(draft));
+      return { ...draft, id: Number(lastInsertRowid) };
+    },
+
+    async listDraftTopics(): Promise<DraftTopic[]> {
+      return selectDrafts.all().map(toDraftTopic);
+    },
+
+    async removeDraftTopic(id: number): Promise<boolean> {
+      return deleteDraft.run(id).changes === 1;
+    },
+
+    async recordSuggestionClick(click: SuggestionClick): Promise<void> {
+      insertClick.run(click.question, click.normalized, click.topic, click.userId, epochMs(click.at));
+    },
+
+    async listSuggestionClicks(since: Date): Promise<SuggestionClick[]> {
+      return selectClicks.all(epochMs(since)).map(toSuggestionClick);
     },
 
     async close(): Promise<void> {

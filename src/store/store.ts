@@ -116,6 +116,35 @@ export interface Store {
    * unknown id.
    */
   claimHelpNotification(id: string, at: Date): Promise<boolean>;
+  /**
+   * Stores a phrasing a maintainer taught as meaning a topic. The normalised form is unique: when it is
+   * already stored (for this topic or another) nothing is written and the stored phrasing is returned
+   * with `created: false`, so the caller can say which topic holds it.
+   */
+  saveLearnedPhrasing(phrasing: NewLearnedPhrasing): Promise<{ phrasing: LearnedPhrasing; created: boolean }>;
+  /** Every learned phrasing, oldest first. */
+  listLearnedPhrasings(): Promise<LearnedPhrasing[]>;
+  /** Removes one learned phrasing; false when there was none with that id. */
+  removeLearnedPhrasing(id: number): Promise<boolean>;
+  /**
+   * A cheap marker that differs from its previous value whenever learned phrasings were added or
+   * removed since (their count and highest id: ids are never given twice, so a kept addition raises the
+   * highest id and removals alone lower the count). Replicas poll it and reload only when it changed.
+   */
+  learnedVersion(): Promise<string>;
+  /** Stores a draft topic (never served; exported for review) and returns it with its id. */
+  saveDraftTopic(draft: NewDraftTopic): Promise<DraftTopic>;
+  /** Every draft topic, oldest first. */
+  listDraftTopics(): Promise<DraftTopic[]>;
+  /** Removes one draft topic; false when there was none with that id. */
+  removeDraftTopic(id: number): Promise<boolean>;
+  /**
+   * Records that the asker of a question the bot was not sure about clicked one of its suggestions:
+   * once per normalised question, topic and user (a second click changes nothing). Pruned with questions.
+   */
+  recordSuggestionClick(click: SuggestionClick): Promise<void>;
+  /** Suggestion clicks since `since`, oldest first. */
+  listSuggestionClicks(since: Date): Promise<SuggestionClick[]>;
 
   close(): Promise<void>;
 }
@@ -147,6 +176,48 @@ export interface HelpRequest {
   createdAt: Date;
   /** When the asker was told of a reply; null until then. */
   notifiedAt: Date | null;
+}
+
+/** A question a maintainer taught as meaning a topic; served as one more alias of it. */
+export interface LearnedPhrasing {
+  id: number;
+  /** As the maintainer gave it (trimmed). */
+  phrasing: string;
+  /** The form compared for duplicates and collisions (src/search/learned.ts). */
+  normalized: string;
+  topic: string;
+  taughtBy: string;
+  taughtAt: Date;
+}
+export type NewLearnedPhrasing = Omit<LearnedPhrasing, 'id'>;
+
+/** A topic proposed from a question and an expert's reply: stored, never served, exported for review. */
+export interface DraftTopic {
+  id: number;
+  /** The id the topic would have (its file: knowledge/<topicId>.md). */
+  topicId: string;
+  title: { en: string; ja: string };
+  answer: { en: string; ja: string };
+  /** Documentation URLs, one per entry. */
+  links: string[];
+  related: string[];
+  sourceQuestion: string;
+  /** The expert's reply the draft was made from, or '' when there was none. */
+  expertReply: string;
+  taughtBy: string;
+  createdAt: Date;
+}
+export type NewDraftTopic = Omit<DraftTopic, 'id'>;
+
+/** The asker of a "not sure" reply resolved their question to one of its suggestions. */
+export interface SuggestionClick {
+  /** The question as asked (shown in the report). */
+  question: string;
+  /** Its normalised form: clicks are grouped by it. */
+  normalized: string;
+  topic: string;
+  userId: string;
+  at: Date;
 }
 
 /** One quiz question shown to one user: a topic's quiz item, under a question instance id its buttons carry. */

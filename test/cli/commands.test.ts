@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +16,12 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import { sameClockEnv } from '../child-env.js';
 
 /** Runs a command of `src/cli/` as `npm run <command>` does, in a child process. */
-function run(script: string, args: string[], input?: string) {
+function run(script: string, args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
     cwd: PROJECT_ROOT,
     input,
     encoding: 'utf8',
-    env: sameClockEnv(),
+    env: { ...sameClockEnv(), ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -258,5 +267,174 @@ describe('npm run eval -- --calibration', () => {
     expect(stdout).toContain('test/fixtures/dev-questions-7.tsv');
     expect(stdout).toMatch(/^0\.9–1\.0 /m);
     expect(stdout).toMatch(/^error match /m);
+  });
+});
+
+// Each test starts several child processes (a few seconds each on a busy machine).
+describe('Teaching from the command line', { timeout: 180_000 }, () => {
+  /** A fresh SQLite store and a copy of the knowledge, as a maintainer's clone has them. */
+  function workspace() {
+    const dir = mkdtempSync(join(tmpdir(), 'teach-'));
+    cpSync(join(PROJECT_ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+    return {
+      dir,
+      env: { DATABASE_URL: join(dir, 'bot.sqlite'), KNOWLEDGE_DIR: join(dir, 'knowledge') },
+    };
+  }
+
+  it('teach stores a phrasing that ask then answers; --no-learned ignores it', () => {
+    const { env } = workspace();
+    const before = run('ask', ['--json', 'kb keeps forgetting stuff'], undefined, env);
+    expect(JSON.parse(before.stdout)).toMatchObject({ topic: null });
+
+    const taught = run('teach', ['kb keeps forgetting stuff', 'volumes'], undefined, env);
+    expect(taught.status).toBe(0);
+    expect(taught.stdout).toMatch(/Learned #1: "kb keeps forgetting stuff" means volumes/);
+
+    expect(
+      JSON.parse(run('ask', ['--json', 'kb keeps forgetting stuff'], undefined, env).stdout),
+    ).toMatchObject({
+      answered: true,
+      topic: 'volumes',
+    });
+    expect(
+      JSON.parse(run('ask', ['--no-learned', '--json', 'kb keeps forgetting stuff'], undefined, env).stdout),
+    ).toMatchObject({ topic: null });
+  });
+
+  it('refuses bad input with one line and exit code 2', () => {
+    const { env } = workspace();
+    const cases: [string[], RegExp][] = [
+      [['hello there', 'no-such-topic'], /^teach: There is no topic "no-such-topic"\.\n$/],
+      [['ab', 'volumes'], /^teach: A phrasing must be 3 to 300 characters/],
+      [['docker volume', 'image'], /^teach: .*alias of the topic "volumes"/],
+      [['only a question'], /^teach: give a question and a topic id/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run('teach', args, undefined, env);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    expect(run('teach', ['kb keeps forgetting stuff', 'volumes'], undefined, env).status).toBe(0);
+    const again = run('teach', ['KB keeps forgetting stuff?', 'image'], undefined, env);
+    expect(again.status).toBe(2);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/already taught as meaning the topic "volumes"/);
+  });
+
+  it('learned lists phrasings as a table and as JSON with who and when, and removes one', () => {
+    const { env } = workspace();
+    run('teach', ['kb keeps forgetting stuff', 'volumes'], undefined, env);
+    run('teach', ['コンテナの中身を見たい', 'docker-exec'], undefined, env);
+
+    const table = run('learned', [], undefined, env);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^id\s+topic\s+phrasing/);
+    expect(table.stdout).toMatch(/1\s+volumes\s+kb keeps forgetting stuff\s+cli:\S+\s+\d{4}-/);
+
+    const json = JSON.parse(run('learned', ['--json'], undefined, env).stdout) as {
+      phrasings: { id: number; phrasing: string; topic: string; taughtBy: string; taughtAt: string }[];
+      drafts: unknown[];
+    };
+    expect(json.phrasings.map((p) => [p.id, p.topic])).toEqual([
+      [1, 'volumes'],
+      [2, 'docker-exec'],
+    ]);
+    expect(json.phrasings[0]?.taughtBy).toMatch(/^cli:/);
+    expect(Date.parse(json.phrasings[0]?.taughtAt ?? '')).not.toBeNaN();
+    expect(json.drafts).toEqual([]);
+
+    expect(run('learned', ['--remove', '1'], undefined, env).stdout).toMatch(/Removed learned phrasing 1/);
+    const missing = run('learned', ['--remove', '1'], undefined, env);
+    expect([missing.status, missing.stderr]).toEqual([2, 'learned: there is no learned phrasing 1.\n']);
+    expect(JSON.parse(run('learned', ['--json'], undefined, env).stdout).phrasings).toHaveLength(1);
+  });
+
+  it('learned --export appends aliases keeping the rest of each file, writes drafts valid for kb:check, and empties the store', async () => {
+    const { dir, env } = workspace();
+    run('teach', ['kb keeps forgetting stuff', 'volumes'], undefined, env);
+    run('teach', ['コンテナの中身を見たい', 'docker-exec'], undefined, env);
+    const { openStore } = await import('../../src/store/index.js');
+    const store = await openStore(env.DATABASE_URL);
+    await store.saveDraftTopic({
+      topicId: 'docker-scout',
+      title: { en: 'What is Docker Scout?', ja: 'Docker Scout とは' },
+      answer: {
+        en: 'Docker Scout lists known vulnerabilities of an image: run `docker scout cves myimage`.',
+        ja: 'Docker Scout はイメージの既知の脆弱性を一覧にします。`docker scout cves myimage` を実行します。',
+      },
+      links: ['https://docs.docker.com/scout/'],
+      related: ['image', 'security'],
+      sourceQuestion: 'how do I scan my image for vulnerabilities',
+      expertReply: 'Use docker scout cves.',
+      taughtBy: 'UADMIN',
+      createdAt: new Date('2025-06-01T12:00:00Z'),
+    });
+    await store.close();
+    const volumesBefore = readFileSync(join(dir, 'knowledge', 'volumes.md'), 'utf8');
+
+    const exported = run('learned', ['--export'], undefined, env);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/wrote .*volumes\.md/);
+    expect(exported.stdout).toMatch(/wrote .*docker-exec\.md/);
+    expect(exported.stdout).toMatch(/wrote .*docker-scout\.md: new topic from draft draft-1/);
+
+    const volumesAfter = readFileSync(join(dir, 'knowledge', 'volumes.md'), 'utf8');
+    const added = '    - "kb keeps forgetting stuff"\n';
+    expect(volumesAfter.replace(added, '')).toBe(volumesBefore);
+    // At the end of the English aliases, after the last one the file had.
+    expect(volumesAfter).toContain(`    - where does docker store data\n${added}  ja:\n`);
+
+    const check = run('kb-check', [], undefined, env);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/62 topics/);
+    const kb = JSON.parse(run('kb', ['--json'], undefined, env).stdout) as {
+      id: string;
+      aliases: { en: string[]; ja: string[] };
+    }[];
+    expect(kb.find((t) => t.id === 'volumes')?.aliases.en).toContain('kb keeps forgetting stuff');
+    expect(kb.find((t) => t.id === 'docker-exec')?.aliases.ja).toContain('コンテナの中身を見たい');
+
+    expect(JSON.parse(run('learned', ['--json'], undefined, env).stdout)).toEqual({
+      phrasings: [],
+      drafts: [],
+    });
+    // Served from knowledge/ now, not the store.
+    expect(
+      JSON.parse(run('ask', ['--json', 'kb keeps forgetting stuff'], undefined, env).stdout),
+    ).toMatchObject({
+      topic: 'volumes',
+    });
+  });
+
+  it('learned --export refuses to overwrite an existing file, naming it, and changes nothing', async () => {
+    const { dir, env } = workspace();
+    run('teach', ['kb keeps forgetting stuff', 'volumes'], undefined, env);
+    const { openStore } = await import('../../src/store/index.js');
+    const store = await openStore(env.DATABASE_URL);
+    await store.saveDraftTopic({
+      topicId: 'volumes',
+      title: { en: 'x', ja: 'x' },
+      answer: { en: 'x.', ja: 'x。' },
+      links: ['https://docs.docker.com/'],
+      related: [],
+      sourceQuestion: '',
+      expertReply: '',
+      taughtBy: 'UADMIN',
+      createdAt: new Date('2025-06-01T12:00:00Z'),
+    });
+    await store.close();
+    const before = readdirSync(join(dir, 'knowledge')).map((name) =>
+      readFileSync(join(dir, 'knowledge', name), 'utf8'),
+    );
+
+    const result = run('learned', ['--export'], undefined, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/volumes\.md already exists; draft draft-1 would overwrite it/);
+    expect(
+      readdirSync(join(dir, 'knowledge')).map((name) => readFileSync(join(dir, 'knowledge', name), 'utf8')),
+    ).toEqual(before);
+    expect(JSON.parse(run('learned', ['--json'], undefined, env).stdout).phrasings).toHaveLength(1);
+    expect(existsSync(join(dir, 'knowledge', 'volumes.md'))).toBe(true);
   });
 });

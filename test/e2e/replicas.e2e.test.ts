@@ -10,12 +10,54 @@ import {
   slashCommandBody,
 } from '../support/signed.js';
 import { StandInSlack } from '../support/stand-in-slack.js';
+import { readTeachButtonValue } from '../../src/conversation/teach.js';
 
 /**
  * Two replicas of the bot, as on Kubernetes or ECS: two processes, one PostgreSQL database, and a load
  * balancer that may hand the same event to either or both.
  */
 const adminUrl = process.env.TEST_DATABASE_URL?.trim();
+const MAINTAINER = 'U0MAINT';
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Resolves once `check` holds, trying every 200 ms; fails after `ms`. */
+async function eventually(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A submitted teach modal, as Slack posts it: the question and the topic it means. */
+function teachSubmissionPayload(user: string, question: string, topic: string) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: user, username: 'maintainer', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'deprecated-verification-token',
+    trigger_id: '1.2.4',
+    view: {
+      id: 'V0TEACH',
+      type: 'modal',
+      callback_id: 'teach_docker_bot',
+      private_metadata: '',
+      hash: '1.abc',
+      state: {
+        values: {
+          question: { value: { type: 'plain_text_input', value: question } },
+          topic: {
+            value: {
+              type: 'static_select',
+              selected_option: { value: topic, text: { type: 'plain_text', text: topic } },
+            },
+          },
+        },
+      },
+    },
+  };
+}
 
 if (!adminUrl && process.env.CI === 'true') {
   describe('Two replicas on one PostgreSQL', () => {
@@ -47,7 +89,12 @@ if (!adminUrl && process.env.CI === 'true') {
       new Date().getUTCHours() < 1 ? { name: 'Etc/GMT+12', hours: -12 } : { name: 'UTC', hours: 0 };
     const due = new Date(Date.now() - 60_000 + zone.hours * 3_600_000);
     const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
-    const env = { DATABASE_URL: url.href, TIP_CHANNELS: `CREPLICA1@${time}@daily`, TIP_TIMEZONE: zone.name };
+    const env = {
+      DATABASE_URL: url.href,
+      TIP_CHANNELS: `CREPLICA1@${time}@daily`,
+      TIP_TIMEZONE: zone.name,
+      ADMIN_USER_IDS: MAINTAINER,
+    };
     replicas = await Promise.all([startBotProcess(slack.url, env), startBotProcess(slack.url, env)]);
   }, 60_000);
 
@@ -152,5 +199,102 @@ if (!adminUrl && process.env.CI === 'true') {
       expect(replies).toHaveLength(5);
       expect(new Set(replies.map((c) => c.body.thread_ts)).size).toBe(5);
     });
+
+    it('answers on the other replica, within 10 seconds, what a maintainer taught from the report', async () => {
+      const [first, second] = replicas as [BotProcess, BotProcess];
+      const question = 'my kb keeps forgetting stuff';
+      const ask = async (replica: BotProcess, text: string, user = 'U0ASKER') => {
+        const ack = await sendSigned(
+          `${replica.url}/slack/events`,
+          slashCommandBody({ text, user_id: user, response_url: slack.responseUrl('teach') }),
+          FORM,
+        );
+        return JSON.parse(ack.text) as { text: string; blocks: unknown[] };
+      };
+      expect((await ask(second, question)).text).toContain("I'm not sure");
+
+      // The report on replica A lists the unanswered question with a Teach button (once it is recorded).
+      let value: string | undefined;
+      let attempt = 0;
+      await eventually(
+        'the Teach button in the report',
+        async () => {
+          const key = `report-${++attempt}`;
+          await sendSigned(
+            `${first.url}/slack/events`,
+            slashCommandBody({
+              text: 'admin report',
+              user_id: MAINTAINER,
+              response_url: slack.responseUrl(key),
+            }),
+            FORM,
+          );
+          const report = await slack.waitFor('the report', () =>
+            slack.responses().find((r) => r.method === `/response/${key}`),
+          );
+          const match = /"action_id":"teach_question","value":("(?:[^"\\]|\\.)*")/.exec(
+            JSON.stringify(report.body),
+          );
+          value = match ? (JSON.parse(match[1] ?? '""') as string) : undefined;
+          return value !== undefined && readTeachButtonValue(value)?.q === question;
+        },
+        10_000,
+      );
+
+      await sendSigned(
+        `${first.url}/slack/events`,
+        payloadBody(
+          blockActionPayload({
+            actionId: 'teach_question',
+            value: value ?? '',
+            user: MAINTAINER,
+            responseUrl: slack.responseUrl('teach-click'),
+          }),
+        ),
+        FORM,
+      );
+      const opened = await slack.waitFor('the teach modal', () => slack.api('views.open')[0]);
+      expect(JSON.stringify(opened.body)).toContain(question);
+
+      const submitted = await sendSigned(
+        `${first.url}/slack/events`,
+        payloadBody(teachSubmissionPayload(MAINTAINER, question, 'volumes')),
+        FORM,
+      );
+      expect(submitted.status).toBe(200);
+      expect(submitted.text).not.toContain('errors');
+      const taughtAt = Date.now();
+
+      await eventually(
+        'the answer on replica B',
+        async () => (await ask(second, question)).text.includes('volume'),
+        10_000,
+      );
+      expect(Date.now() - taughtAt).toBeLessThan(10_000);
+      const answer = await ask(second, question);
+      expect(JSON.stringify(answer.blocks)).toContain('feedback_helpful');
+    }, 60_000);
+
+    it("refuses a non-maintainer's forged submission", async () => {
+      const [first, second] = replicas as [BotProcess, BotProcess];
+      const question = 'teach me nothing forged please';
+      const submitted = await sendSigned(
+        `${first.url}/slack/events`,
+        payloadBody(teachSubmissionPayload('U0INTRUDER', question, 'volumes')),
+        FORM,
+      );
+      expect(JSON.parse(submitted.text)).toMatchObject({
+        response_action: 'errors',
+        errors: { question: expect.stringContaining('only the bot maintainers') as unknown },
+      });
+      // Longer than a poll: had it been stored, replica B would answer it by now.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      const ack = await sendSigned(
+        `${second.url}/slack/events`,
+        slashCommandBody({ text: question, user_id: 'U0ASKER', response_url: slack.responseUrl('forged') }),
+        FORM,
+      );
+      expect((JSON.parse(ack.text) as { text: string }).text).toContain("I'm not sure");
+    }, 30_000);
   });
 }

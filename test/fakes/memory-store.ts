@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { TIME_LIMITS } from '../../src/limits.js';
 import { epochMs } from '../../src/store/rows.js';
 import type {
+  DraftTopic,
+  LearnedPhrasing,
+  SuggestionClick,
   FeedbackRecord,
   HelpRequest,
   QuestionRecord,
@@ -49,6 +52,11 @@ export interface MemoryDatabase {
   readonly settings: Map<string, string>;
   /** Help requests by id. */
   readonly helpRequests: Map<string, HelpRequest>;
+  /** Learned phrasings, oldest first; `next` ids are never given twice, as AUTOINCREMENT's. */
+  readonly learned: LearnedPhrasing[];
+  readonly drafts: DraftTopic[];
+  readonly clicks: SuggestionClick[];
+  readonly nextId: { learned: number; draft: number };
 }
 
 export function createMemoryDatabase(): MemoryDatabase {
@@ -67,6 +75,10 @@ export function createMemoryDatabase(): MemoryDatabase {
     quizPostAnswers: new Map(),
     settings: new Map(),
     helpRequests: new Map(),
+    learned: [],
+    drafts: [],
+    clicks: [],
+    nextId: { learned: 1, draft: 1 },
   };
 }
 
@@ -92,6 +104,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function createMemoryStore(database: MemoryDatabase = createMemoryDatabase()): MemoryStore {
   const { questions, feedback, claims, delivered, subscriptions, slots, rotations, quiz, lessons } = database;
   const { quizSubscriptions, quizPosts, quizPostAnswers, settings, helpRequests } = database;
+  const { learned, drafts, clicks, nextId } = database;
   const postKey = (channel: string, localDate: string) => `${channel} ${localDate}`;
   const failures = new Map<FailableMethod, Error>();
   const hanging = new Set<FailableMethod>();
@@ -179,6 +192,7 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
         for (const [user, answer] of answers) if (+answer.at < cutoff) answers.delete(user);
       }
       for (const [id, request] of helpRequests) if (+request.createdAt < cutoff) helpRequests.delete(id);
+      keepRecent(clicks);
     },
 
     async getSetting(name) {
@@ -214,6 +228,72 @@ export function createMemoryStore(database: MemoryDatabase = createMemoryDatabas
       if (!request || request.notifiedAt !== null) return false;
       request.notifiedAt = new Date(ms);
       return true;
+    },
+
+    async saveLearnedPhrasing(phrasing) {
+      failIfAsked('saveLearnedPhrasing');
+      const taughtAt = new Date(epochMs(phrasing.taughtAt));
+      const held = learned.find((entry) => entry.normalized === phrasing.normalized);
+      if (held) return { phrasing: { ...held }, created: false };
+      const stored = { ...phrasing, taughtAt, id: nextId.learned++ };
+      learned.push(stored);
+      return { phrasing: { ...stored }, created: true };
+    },
+    async listLearnedPhrasings() {
+      failIfAsked('listLearnedPhrasings');
+      return learned.map((entry) => ({ ...entry }));
+    },
+    async removeLearnedPhrasing(id) {
+      failIfAsked('removeLearnedPhrasing');
+      const at = learned.findIndex((entry) => entry.id === id);
+      if (at === -1) return false;
+      learned.splice(at, 1);
+      return true;
+    },
+    async learnedVersion() {
+      failIfAsked('learnedVersion');
+      return `${learned.length}:${Math.max(0, ...learned.map((entry) => entry.id))}`;
+    },
+    async saveDraftTopic(draft) {
+      failIfAsked('saveDraftTopic');
+      const stored = structuredClone({
+        ...draft,
+        createdAt: new Date(epochMs(draft.createdAt)),
+        id: nextId.draft++,
+      });
+      drafts.push(stored);
+      return structuredClone(stored);
+    },
+    async listDraftTopics() {
+      failIfAsked('listDraftTopics');
+      return drafts.map((draft) => structuredClone(draft));
+    },
+    async removeDraftTopic(id) {
+      failIfAsked('removeDraftTopic');
+      const at = drafts.findIndex((entry) => entry.id === id);
+      if (at === -1) return false;
+      drafts.splice(at, 1);
+      return true;
+    },
+    async recordSuggestionClick(click) {
+      failIfAsked('recordSuggestionClick');
+      const entry = copy(click);
+      const held = clicks.some(
+        (other) =>
+          other.normalized === entry.normalized &&
+          other.topic === entry.topic &&
+          other.userId === entry.userId,
+      );
+      if (!held) clicks.push(entry);
+    },
+    async listSuggestionClicks(since) {
+      failIfAsked('listSuggestionClicks');
+      const from = epochMs(since);
+      const key = (click: SuggestionClick) => [click.normalized, click.topic, click.userId].join('\u0000');
+      return clicks
+        .filter((entry) => +entry.at >= from)
+        .sort((a, b) => +a.at - +b.at || byCodePoint(key(a), key(b)))
+        .map(copy);
     },
 
     async saveQuizQuestion(question) {

@@ -17,8 +17,11 @@ import type {
   FeedbackRecord,
   HelpRequest,
   QuestionRecord,
+  NewDraftTopic,
+  NewLearnedPhrasing,
   QuizQuestion,
   Store,
+  SuggestionClick,
   TipSubscription,
   QuizSubscription,
   QuizPost,
@@ -362,12 +365,15 @@ function describeStore(
           { version: 5 },
           { version: 6 },
           { version: 7 },
+          { version: 8 },
           { version: 9 },
         ]);
         expect(await sql().tables()).toEqual([
           'deliveries',
+          'draft_topics',
           'feedback',
           'help_requests',
+          'learned_phrasings',
           'questions',
           'quiz_post_answers',
           'quiz_posts',
@@ -376,6 +382,7 @@ function describeStore(
           'schema_version',
           'settings',
           'study_lessons',
+          'suggestion_clicks',
           'tip_rotations',
           'tip_slots',
           'tip_subscriptions',
@@ -393,6 +400,7 @@ function describeStore(
           { version: 5 },
           { version: 6 },
           { version: 7 },
+          { version: 8 },
           { version: 9 },
         ]);
         expect(await stores[2]!.claimDelivery('Ev1', NOW)).toBe(true);
@@ -1015,6 +1023,124 @@ function describeStore(
         await store.saveQuizQuestion(shown({ id: 'q-1' }));
         await expect(store.answerQuizQuestion('q-1', true, invalid)).rejects.toThrow(RangeError);
         await expect(store.markLessonDone('U123', 'image', invalid)).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('learned phrasings, draft topics and suggestion clicks', () => {
+      const taught = (overrides: Partial<NewLearnedPhrasing> = {}): NewLearnedPhrasing => ({
+        phrasing: 'Where do my files go?',
+        normalized: 'where do my files go',
+        topic: 'volumes',
+        taughtBy: 'UADMIN',
+        taughtAt: NOW,
+        ...overrides,
+      });
+      const draft = (overrides: Partial<NewDraftTopic> = {}): NewDraftTopic => ({
+        topicId: 'docker-scout',
+        title: { en: 'Docker Scout', ja: 'Docker Scout とは' },
+        answer: { en: 'Scout scans images.', ja: 'Scout はイメージを検査します。' },
+        links: ['https://docs.docker.com/scout/'],
+        related: ['image'],
+        sourceQuestion: 'how do I scan an image?',
+        expertReply: 'Use docker scout cves.',
+        taughtBy: 'UADMIN',
+        createdAt: NOW,
+        ...overrides,
+      });
+      const click = (overrides: Partial<SuggestionClick> = {}): SuggestionClick => ({
+        question: 'Where do my files go?',
+        normalized: 'where do my files go',
+        topic: 'volumes',
+        userId: 'U1',
+        at: NOW,
+        ...overrides,
+      });
+
+      it('stores a phrasing once per normalised form, for another process to read', async () => {
+        const first = await open();
+        const stored = await first.saveLearnedPhrasing(taught());
+        expect(stored.created).toBe(true);
+        expect(stored.phrasing).toEqual({ ...taught(), id: stored.phrasing.id });
+
+        const other = await open();
+        const again = await other.saveLearnedPhrasing(
+          taught({ phrasing: 'where do my files go', topic: 'image' }),
+        );
+        expect(again).toEqual({ phrasing: stored.phrasing, created: false });
+        expect(await other.listLearnedPhrasings()).toEqual([stored.phrasing]);
+      });
+
+      it('lists phrasings oldest first and removes one by id', async () => {
+        const store = await open();
+        const a = (await store.saveLearnedPhrasing(taught())).phrasing;
+        const b = (
+          await store.saveLearnedPhrasing(taught({ normalized: 'b', phrasing: 'b?', topic: 'image' }))
+        ).phrasing;
+        expect((await store.listLearnedPhrasings()).map((entry) => entry.id)).toEqual([a.id, b.id]);
+
+        expect(await store.removeLearnedPhrasing(a.id)).toBe(true);
+        expect(await store.removeLearnedPhrasing(a.id)).toBe(false);
+        expect(await store.listLearnedPhrasings()).toEqual([b]);
+      });
+
+      it('changes its marker whenever a phrasing is added or removed, as another process sees it', async () => {
+        const store = await open();
+        const other = await open();
+        const seen = [await other.learnedVersion()];
+        const a = (await store.saveLearnedPhrasing(taught())).phrasing;
+        seen.push(await other.learnedVersion());
+        await store.saveLearnedPhrasing(taught());
+        expect(await other.learnedVersion()).toBe(seen[1]);
+        await store.removeLearnedPhrasing(a.id);
+        seen.push(await other.learnedVersion());
+        // Removed and another added between two polls: still a new marker.
+        const b = (await store.saveLearnedPhrasing(taught({ normalized: 'b' }))).phrasing;
+        seen.push(await other.learnedVersion());
+        await store.removeLearnedPhrasing(b.id);
+        await store.saveLearnedPhrasing(taught({ normalized: 'c' }));
+        seen.push(await other.learnedVersion());
+        // A poller compares with the marker it saw last: each must differ from the one before.
+        for (let i = 1; i < seen.length; i++) expect(seen[i]).not.toBe(seen[i - 1]);
+      });
+
+      it('stores draft topics with who and when, lists and removes them', async () => {
+        const store = await open();
+        const saved = await store.saveDraftTopic(draft());
+        expect(saved).toEqual({ ...draft(), id: saved.id });
+        const second = await store.saveDraftTopic(draft({ topicId: 'other', links: [], related: [] }));
+
+        const other = await open();
+        expect(await other.listDraftTopics()).toEqual([saved, second]);
+        expect(await other.removeDraftTopic(saved.id)).toBe(true);
+        expect(await other.removeDraftTopic(saved.id)).toBe(false);
+        expect(await store.listDraftTopics()).toEqual([second]);
+      });
+
+      it('records a suggestion click once per question, topic and user, and prunes old ones', async () => {
+        const store = await open();
+        await store.recordSuggestionClick(click());
+        await store.recordSuggestionClick(click({ at: LATER }));
+        await store.recordSuggestionClick(click({ userId: 'U2', at: LATER }));
+        await store.recordSuggestionClick(click({ topic: 'image', at: LATER }));
+        const old = new Date(NOW.getTime() - 40 * DAY_MS);
+        await store.recordSuggestionClick(click({ userId: 'U3', at: old }));
+
+        expect(await (await open()).listSuggestionClicks(new Date(0))).toEqual([
+          click({ userId: 'U3', at: old }),
+          click(),
+          click({ topic: 'image', at: LATER }),
+          click({ userId: 'U2', at: LATER }),
+        ]);
+        await store.prune(new Date(NOW.getTime() - 30 * DAY_MS));
+        expect(await store.listSuggestionClicks(new Date(0))).toHaveLength(3);
+        expect(await store.listSuggestionClicks(LATER)).toHaveLength(2);
+      });
+
+      it('keys a long Japanese question without hitting an index size limit', async () => {
+        const store = await open();
+        const long = 'コンテナ'.repeat(500);
+        await store.recordSuggestionClick(click({ question: long, normalized: long }));
+        expect((await store.listSuggestionClicks(new Date(0)))[0]?.normalized).toBe(long);
       });
     });
 

@@ -91,6 +91,8 @@ describe('Registering the listeners', () => {
       ACTION_IDS.askTeamAnonymously,
       ACTION_IDS.askTeamOpen,
       ACTION_IDS.askTeamOpenAnonymously,
+      ACTION_IDS.teachQuestion,
+      ACTION_IDS.teachSuggested,
     ]) {
       expect(BOT_ACTIONS.test(id)).toBe(true);
     }

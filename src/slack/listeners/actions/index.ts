@@ -13,10 +13,11 @@ import { quizAnswer } from './quiz-answer.js';
 import { shareAnswer } from './share-answer.js';
 import { showTopic } from './show-topic.js';
 import { studyStep } from './study-step.js';
+import { teachButton } from './teach.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Every action id the bot's buttons carry: a topic, quiz choice or Continue button (by prefix); share,
@@ -24,7 +25,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export const BOT_ACTIONS = new RegExp(
   `^(?:${[ACTION_IDS.showTopicPrefix, ACTION_IDS.quizAnswerPrefix, ACTION_IDS.learnContinuePrefix].map(escapeRegExp).join('|')}|` +
-    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext, ACTION_IDS.askTeam, ACTION_IDS.askTeamAnonymously, ACTION_IDS.askTeamOpen, ACTION_IDS.askTeamOpenAnonymously].map(escapeRegExp).join('|')})$)`,
+    `(?:${[ACTION_IDS.shareAnswer, ACTION_IDS.feedbackHelpful, ACTION_IDS.feedbackNotHelpful, ACTION_IDS.quizNext, ACTION_IDS.askTeam, ACTION_IDS.askTeamAnonymously, ACTION_IDS.askTeamOpen, ACTION_IDS.askTeamOpenAnonymously, ACTION_IDS.teachQuestion, ACTION_IDS.teachSuggested].map(escapeRegExp).join('|')})$)`,
 );
 
 /**
@@ -40,6 +41,7 @@ export function register(app: App, deps: BotDeps): void {
   const studyStepListener = studyStep(deps);
   const askTeamListener = askTeam(deps);
   const openAskTeamListener = openAskTeam(deps);
+  const teachListener = teachButton(deps);
   app.action(BOT_ACTIONS, async (args: Args) => {
     const id = args.action.action_id;
     if (id.startsWith(ACTION_IDS.showTopicPrefix)) return showTopicListener(args);
@@ -51,6 +53,7 @@ export function register(app: App, deps: BotDeps): void {
     if (id === ACTION_IDS.askTeamOpen || id === ACTION_IDS.askTeamOpenAnonymously) {
       return openAskTeamListener(args);
     }
+    if (id === ACTION_IDS.teachQuestion || id === ACTION_IDS.teachSuggested) return teachListener(args);
     return feedbackListener(args);
   });
 }

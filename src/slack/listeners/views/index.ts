@@ -4,11 +4,23 @@ import { askTheTeam } from '../../../conversation/ask-team.js';
 import type { BotDeps } from '../../../conversation/deps.js';
 import { slackAsker } from '../../asker.js';
 import { slackTeamDesk } from '../../team-desk.js';
+import { escapeRegExp } from '../actions/index.js';
+import { TEACH_VIEW_CALLBACK_ID } from '../../teach-modal.js';
+import { teachSubmission } from './teach-submission.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
+/** The bot's modals, matched by one listener: Bolt runs every listener's filters on every request. */
+export const BOT_VIEWS = new RegExp(
+  `^(?:${[ASK_TEAM_MODAL.callbackId, TEACH_VIEW_CALLBACK_ID].map(escapeRegExp).join('|')})$`,
+);
+
 export function register(app: App, deps: BotDeps): void {
-  app.view(ASK_TEAM_MODAL.callbackId, askTeamSubmitted(deps));
+  const askTeamListener = askTeamSubmitted(deps);
+  const teachListener = teachSubmission(deps);
+  app.view(BOT_VIEWS, async (args: Args) =>
+    args.view.callback_id === TEACH_VIEW_CALLBACK_ID ? teachListener(args) : askTeamListener(args),
+  );
 }
 
 /**
