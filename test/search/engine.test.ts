@@ -72,6 +72,53 @@ describe('The answer engine over the shipped knowledge', () => {
   });
 });
 
+describe('The two decisions: is it a Docker question, and which topic', () => {
+  let engine: AnswerEngine;
+  beforeAll(() => {
+    engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR).topics);
+  });
+  const domainOf = (question: string) => engine.search(question).domain;
+
+  it('says what showed that a question is about Docker: a command, a file, an error, a distinctive word', () => {
+    expect(domainOf('docker run -p 8080:80 nginx').evidence).toEqual(
+      expect.arrayContaining(['command: docker run', 'command: -p 8080:80', 'word: nginx']),
+    );
+    expect(domainOf('my compose.yaml will not start').evidence).toContain('file: compose.yaml');
+    expect(domainOf('Bind for 0.0.0.0:8080 failed: port is already allocated').evidence).toContain(
+      'error: port is already allocated',
+    );
+    expect(domainOf('kubectl get pods prints nothing').evidence).toEqual(
+      expect.arrayContaining(['command: kubectl get', 'word: kubectl']),
+    );
+    for (const question of ['docker run -p 8080:80 nginx', 'my compose.yaml will not start']) {
+      expect(domainOf(question).inDomain, question).toBe(true);
+    }
+  });
+
+  it('does not take an everyday word that Docker also uses for evidence', () => {
+    for (const question of [
+      'the shipping container with our office furniture arrives tomorrow',
+      'can you turn the volume down, and is the port city worth a visit',
+      'コンテナ船の予約どうなってる',
+      'how do I crop a photo',
+    ]) {
+      expect(domainOf(question), question).toEqual({ inDomain: false, evidence: [] });
+      expect(engine.search(question).answered, question).toBe(false);
+    }
+  });
+
+  it('does not let words of context count against a topic once the question shows Docker', () => {
+    expect(
+      engine.search('my boss keeps mentioning kubectl in meetings and I just nod along, what is it').topic
+        ?.id,
+    ).toBe('kubectl');
+    expect(
+      engine.search('上司が会議でよくkubectlって言ってるんですが、今さら聞けなくて…何ですか').topic?.id,
+    ).toBe('kubectl');
+    expect(engine.search('kubectlの役割と仕組みを知りたい').topic?.id).toBe('kubectl');
+  });
+});
+
 describe('The answer engine over a tiny knowledge base', () => {
   const engine = createAnswerEngine([
     topic({ id: 'volumes', aliases: { en: ['named volume', 'volume mount'], ja: ['ボリューム'] } }),
