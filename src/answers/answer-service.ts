@@ -26,7 +26,10 @@ export interface AnswerService {
 export const MAX_QUESTION_CHARS = 2000;
 
 export function createAnswerService(initial: KnowledgeBase): AnswerService {
-  let knowledge: Knowledge = { kb: initial, engine: createAnswerEngine(initial.topics) };
+  let knowledge: Knowledge = {
+    kb: initial,
+    engine: createAnswerEngine(initial.topics, undefined, initial.concepts),
+  };
   return {
     current: () => knowledge,
     answer(question) {
@@ -36,7 +39,7 @@ export function createAnswerService(initial: KnowledgeBase): AnswerService {
       return searched === question ? answer : { ...answer, question: `${searched}…` };
     },
     replace(kb) {
-      knowledge = { kb, engine: createAnswerEngine(kb.topics) };
+      knowledge = { kb, engine: createAnswerEngine(kb.topics, undefined, kb.concepts) };
     },
   };
 }

@@ -30,7 +30,7 @@ if (flags.help) {
 }
 
 const kb = loadKnowledgeOrExit();
-const engine = createAnswerEngine(kb.topics);
+const engine = createAnswerEngine(kb.topics, undefined, kb.concepts);
 const question = words.join(' ');
 
 if (flags.json && question === '') {

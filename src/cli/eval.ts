@@ -42,7 +42,7 @@ const file =
   values.file === undefined ? undefined : requireFile('eval', values.file, 'check the --file path.');
 
 const kb = loadKnowledgeOrExit();
-const engine = createAnswerEngine(kb.topics);
+const engine = createAnswerEngine(kb.topics, undefined, kb.concepts);
 
 if (values.calibration) {
   const files = file !== undefined ? [file] : everyQuestionSet();

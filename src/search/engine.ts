@@ -2,6 +2,8 @@ import Fuse from 'fuse.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
+import type { ConceptGroup } from '../knowledge/concepts.js';
+import { applyConcepts, buildConceptMap, type ConceptMap } from './concepts.js';
 import { domainPatterns, type DomainEvidence } from './domain.js';
 import { buildErrorMatcher } from './error-fragments.js';
 import { IntList } from './int-list.js';
@@ -74,8 +76,10 @@ interface TermMatch {
 export function createAnswerEngine(
   topics: readonly Topic[],
   config: SearchConfig = SEARCH_DEFAULTS,
+  concepts: readonly ConceptGroup[] = [],
 ): AnswerEngine {
-  const index = buildIndex(topics, config);
+  const conceptMap = buildConceptMap(concepts);
+  const index = buildIndex(topics, config, conceptMap);
   const matchErrors = buildErrorMatcher(topics);
   const { terms, idf } = index;
   const idOf = (term: string) => terms.get(term);
@@ -175,7 +179,8 @@ export function createAnswerEngine(
   function questionTokens(question: string): Token[] {
     const seen = new Set<string>();
     const tokens: Token[] = [];
-    for (const token of tokenizeDetailed(question)) {
+    const words = applyConcepts(tokenizeDetailed(question), conceptMap, textOfToken, withTokenText);
+    for (const token of words) {
       if (seen.has(token.text)) continue;
       if (isLatinToken(token.text) && !known(token.text) && isMistypedStopword(token.text, distanceOf1))
         continue;
@@ -435,6 +440,10 @@ function isCommonEnglish(token: string): boolean {
   );
 }
 
+const textOfToken = (token: Token) => token.text;
+/** A concept is content: never an everyday word nor a compound. */
+const withTokenText = (_token: Token, text: string): Token => ({ text, compound: false });
+
 /** Whether a topic with this score ranks before `hit`: a higher score, or the same and an earlier topic. */
 function outranks(score: number, topic: number, hit: Hit): boolean {
   return score > hit.score || (score === hit.score && topic < hit.index);
@@ -469,9 +478,9 @@ const [ALIAS, TITLE, ID, ANSWER] = [0, 1, 2, 3];
  * per name (alias, title, id), its distinct words (links). Both are kept in scratch arrays indexed by
  * word id, which grow with the vocabulary, rather than in a map per topic or per name.
  */
-function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
+function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: ConceptMap): Index {
   const fieldWeights = FIELDS.map((field) => config.fieldWeights[field]);
-  const vocabulary = new Vocabulary();
+  const vocabulary = new Vocabulary(concepts);
   /** per word id: the best field of the current topic holding it, or -1 */
   let bestField = new Int32Array(1 << 12).fill(-1);
   /** per word id: the last name holding it */

@@ -286,3 +286,34 @@ describe('The error fragments of the shipped knowledge', () => {
     for (const [question, id] of cases) expect(engine.search(question).topic?.id, question).toBe(id);
   });
 });
+
+describe('Concepts (knowledge/concepts.yaml)', () => {
+  const topics = [
+    topic({ id: 'docker-run', aliases: { en: ['run a container'], ja: [] } }),
+    topic({ id: 'volumes', aliases: { en: ['persist data'], ja: [] } }),
+    topic({ id: 'use-production', aliases: { en: ['production deployment'], ja: [] } }),
+  ];
+  const concepts = [
+    { concept: 'run', words: ['run', 'launch', '起動', '立ち上げ'], line: 1 },
+    { concept: 'persist', words: ['persist', 'survive', '永続化'], line: 2 },
+    { concept: 'production', words: ['production', 'prod', '本番'], line: 3 },
+  ];
+
+  it('let a question say an idea in other words, in either language, as the knowledge does', () => {
+    const plain = createAnswerEngine(topics);
+    const withConcepts = createAnswerEngine(topics, undefined, concepts);
+    for (const [question, id] of [
+      ['launch a container', 'docker-run'],
+      ['コンテナを立ち上げたい', 'docker-run'],
+      ['コンテナの起動', 'docker-run'],
+      ['will the data survive', 'volumes'],
+      ['データの永続化', 'volumes'],
+      ['本番のdeployment', 'use-production'],
+    ] as const) {
+      expect(withConcepts.rank(question)[0]?.topic.id, question).toBe(id);
+      expect(plain.rank(question)[0]?.topic.id === id && plain.search(question).answered, question).toBe(
+        false,
+      );
+    }
+  });
+});
