@@ -3,6 +3,7 @@ import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import type { ConceptGroup } from '../knowledge/concepts.js';
+import { comparisonOf, type Comparison } from './comparison.js';
 import { applyConcepts, buildConceptMap, type ConceptMap } from './concepts.js';
 import { domainPatterns, type DomainEvidence } from './domain.js';
 import { buildErrorMatcher } from './error-fragments.js';
@@ -61,6 +62,8 @@ interface Hit {
   exact: boolean;
   /** the topic's error fragment the question contains, if any */
   error?: string;
+  /** for the answer to a comparison: the other side's topic, offered with it and never its rival */
+  versus?: number;
 }
 
 interface TermMatch {
@@ -205,7 +208,10 @@ export function createAnswerEngine(
     const evidence = errors.slice(0, 1).map(({ fragment }) => `error: ${fragment}`);
     evidence.push(...domainPatterns(question));
     const { hits, domain } = rankHits(question, evidence);
-    if (errors.length === 0) return { hits, domain };
+    if (errors.length === 0) {
+      const comparison = comparisonOf(question);
+      return { hits: comparison ? compared(hits, comparison) : hits, domain };
+    }
     const errorTopics = new Set(errors.map((match) => match.topic));
     return {
       hits: [
@@ -214,6 +220,51 @@ export function createAnswerEngine(
       ],
       domain,
     };
+  }
+
+  /**
+   * A question comparing two things the knowledge knows (each side alone finds its topic clearly) is
+   * answered with the comparison topic that covers both (container-vs-image), or else with the side it
+   * asks about ("B instead of A" asks about B; otherwise the side the whole question ranks higher), the
+   * other side offered with it.
+   */
+  function compared(hits: Hit[], comparison: Comparison): Hit[] {
+    const side = (text: string) => {
+      const best = rankHits(text, []).hits[0];
+      return best && best.exact && best.score >= config.answerMin ? best : undefined;
+    };
+    const a = side(comparison.a);
+    const b = side(comparison.b);
+    if (!a || !b || a.index === b.index) return hits;
+    const score = (index: number) =>
+      Math.max(hits.find((hit) => hit.index === index)?.score ?? 0, Math.min(a.score, b.score));
+    // The comparison topic covering both sides; or one a side found by itself ("VM" finds container-vs-vm).
+    let both = topics.findIndex(
+      (topic, index) =>
+        topic.id.includes('-vs-') && covers(topic, index, a.index) && covers(topic, index, b.index),
+    );
+    if (both < 0) both = [a, b].find((hit) => topics[hit.index]?.id.includes('-vs-'))?.index ?? -1;
+    if (both >= 0) {
+      return [{ index: both, score: score(both), exact: true }, ...hits.filter((hit) => hit.index !== both)];
+    }
+    const position = (index: number) => {
+      const at = hits.findIndex((hit) => hit.index === index);
+      return at < 0 ? hits.length : at;
+    };
+    const [asked, other] =
+      comparison.asked === 'b' || (comparison.asked === null && position(b.index) < position(a.index))
+        ? [b, a]
+        : [a, b];
+    return [
+      { index: asked.index, score: score(asked.index), exact: true, versus: other.index },
+      { index: other.index, score: score(other.index), exact: true },
+      ...hits.filter((hit) => hit.index !== asked.index && hit.index !== other.index),
+    ];
+  }
+
+  /** Whether a comparison topic (a-vs-b) covers the topic a side found: it is that topic, or a or b. */
+  function covers(topic: Topic, topicIndex: number, side: number): boolean {
+    return topicIndex === side || topic.id.split('-vs-').includes(topics[side]?.id ?? '');
   }
 
   /**
@@ -387,7 +438,9 @@ export function createAnswerEngine(
     }
 
     // A close runner-up that the best topic lists as related is a neighbour, not a rival.
-    const rival = hits.slice(1).find((hit) => !topTopic.related.includes(topics[hit.index]?.id ?? ''));
+    const rival = hits
+      .slice(1)
+      .find((hit) => hit.index !== top.versus && !topTopic.related.includes(topics[hit.index]?.id ?? ''));
     const margin = top.score - (rival?.score ?? 0);
     // Evidence made only of corrected or partial words ("lunch" read as "launch") must be stronger.
     // A question that shows nothing of Docker needs more of it covered to be answered.
@@ -401,7 +454,9 @@ export function createAnswerEngine(
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
       answered && top.score >= config.confidentMin
-        ? []
+        ? top.versus === undefined
+          ? []
+          : [topics[top.versus] as Topic]
         : pool
             .filter((hit) => hit.score >= config.suggestMin)
             .slice(0, config.maxSuggestions)

@@ -317,3 +317,45 @@ describe('Concepts (knowledge/concepts.yaml)', () => {
     }
   });
 });
+
+describe('Comparisons', () => {
+  let engine: AnswerEngine;
+  beforeAll(() => {
+    const kb = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+    engine = createAnswerEngine(kb.topics, undefined, kb.concepts);
+  });
+
+  it('answer the comparison topic when one covers both sides, in either order and language', () => {
+    for (const question of [
+      'image vs container',
+      'container versus image, which is which',
+      'イメージとコンテナの違いがまだよく分からない',
+      'what is the difference between an image and a container, my team keeps mixing them up',
+    ]) {
+      expect(engine.search(question).topic?.id, question).toBe('container-vs-image');
+    }
+    expect(engine.search('DockerとVMどっちがいい？').topic?.id).toBe('container-vs-vm');
+    expect(engine.search('VMじゃなくてDockerを使う理由').topic?.id).toBe('container-vs-vm');
+  });
+
+  it('otherwise answer the thing asked about, the other side offered with it', () => {
+    const instead = engine.search('ボリュームじゃなくてバインドマウントを使う理由');
+    expect(instead.topic?.id).toBe('bind-mounts');
+    expect(instead.suggestions.map((topic) => topic.id)).toContain('volumes');
+    const versus = engine.search('docker compose vs kubernetes for a small team');
+    expect([versus.topic?.id, ...versus.suggestions.map((topic) => topic.id)]).toEqual(
+      expect.arrayContaining(['docker-compose', 'kubernetes']),
+    );
+    expect(versus.answered).toBe(true);
+  });
+
+  it('still refuse a comparison of things the knowledge does not know', () => {
+    for (const question of [
+      'git rebase vs merge',
+      'tabs or spaces, which is better',
+      'ReactとVueどっちがいい？',
+    ]) {
+      expect(engine.search(question).answered, question).toBe(false);
+    }
+  });
+});
