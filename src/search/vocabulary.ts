@@ -58,12 +58,16 @@ export class Vocabulary {
     forEachSpan(text, PIECE, (start, end, hash) => {
       let piece = this.pieces.find(text, start, end, hash, sameSpan);
       if (piece < 0) {
-        const tokens: string[] = [];
         const cut = text.slice(start, end);
-        chunkTokens(cut, (token) => tokens.push(token));
-        const terms = applyConcepts(tokens, this.concepts, String, (_, concept) => concept).map((token) =>
-          this.termOf(token),
-        );
+        let terms: number[] = [];
+        if (this.concepts === NO_CONCEPTS) chunkTokens(cut, (token) => terms.push(this.termOf(token)));
+        else {
+          const tokens: string[] = [];
+          chunkTokens(cut, (token) => tokens.push(token));
+          terms = applyConcepts(tokens, this.concepts, String, (_, concept) => concept).map((token) =>
+            this.termOf(token),
+          );
+        }
         piece = this.pieces.add(cut, hash);
         this.pieceTerms.push(terms);
       }
