@@ -26,6 +26,8 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /(.+?)と(.+?)の(?:違い|ちがい|差)/u, asked: null },
   { pattern: /(.+?)と(.+?)(?:って|は|では|なら)?(?:どっち|どちら|どれ)/u, asked: null },
 ];
+/** A quick first look: most questions compare nothing and need no more. */
+const COMPARING = /vs|versus|differen|\bor\b|違い|ちがい|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
 const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|どちら/u;
 
 /**
@@ -34,6 +36,7 @@ const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|ど�
  * null when the question compares nothing.
  */
 export function comparisonOf(question: string): Comparison | null {
+  if (!COMPARING.test(question)) return null;
   const text = normalizeText(question).replace(/\s+/gu, ' ').trim();
   for (const { pattern, asked, needsChoice } of PATTERNS) {
     if (needsChoice && !CHOICE.test(text)) continue;

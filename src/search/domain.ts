@@ -41,8 +41,12 @@ const PATTERNS: readonly { kind: 'command' | 'file'; pattern: RegExp }[] = [
   },
 ];
 
+/** A quick first look (before width folding, so full-width text takes the long way): most questions hold none. */
+const MAYBE = /docker|podman|kube|minikube|helm|-[pv]\s|--[a-z]|compose\.|kind:|[\uff01-\uff5e]/i;
+
 /** The commands and file names a question holds, at most a few. */
 export function domainPatterns(question: string): string[] {
+  if (!MAYBE.test(question)) return [];
   const text = normalizeText(question);
   const found: string[] = [];
   for (const { kind, pattern } of PATTERNS) {
