@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
-import { createAnswerEngine, type AnswerEngine } from '../search/engine.js';
+import { createAnswerEngine, type AnswerEngine, type SearchResult } from '../search/engine.js';
 import { detectLang } from '../search/normalize.js';
 import { normalizePhrasing, withLearnedAliases, type LearnedAlias } from '../search/learned.js';
 import { toAnswer, type Answer } from './answer.js';
@@ -66,11 +66,16 @@ function snapshot(kb: KnowledgeBase, learned: readonly LearnedAlias[]): Knowledg
   const known = learned.filter((entry) => kb.byId.has(entry.topic));
   const taught = new Map<string, string>();
   for (const entry of known) taught.set(normalizePhrasing(entry.phrasing), entry.topic);
-  return { kb, engine: createAnswerEngine(withLearnedAliases(kb.topics, known)), learned: known, taught };
+  return {
+    kb,
+    engine: createAnswerEngine(withLearnedAliases(kb.topics, known), undefined, kb.concepts),
+    learned: known,
+    taught,
+  };
 }
 
 /** A question a maintainer taught, word for word (as normalised), means its topic with full confidence. */
-function taughtAnswer(knowledge: Knowledge, question: string) {
+function taughtAnswer(knowledge: Knowledge, question: string): SearchResult | undefined {
   const id = knowledge.taught.get(normalizePhrasing(question));
   const topic = id === undefined ? undefined : knowledge.engine.topics.find((entry) => entry.id === id);
   if (!topic) return undefined;
@@ -82,6 +87,7 @@ function taughtAnswer(knowledge: Knowledge, question: string) {
     score: 1,
     suggestions: [],
     errorMatch: null,
+    domain: { inDomain: true, evidence: ['learned phrasing'] },
   };
 }
 

@@ -6,6 +6,7 @@ import { createAnswerEngine, type AnswerEngine } from '../search/engine.js';
 import {
   accuracy,
   calibrate,
+  decisions,
   evaluate,
   readEvalFile,
   type CalibrationBand,
@@ -41,7 +42,7 @@ const file =
   values.file === undefined ? undefined : requireFile('eval', values.file, 'check the --file path.');
 
 const kb = loadKnowledgeOrExit();
-const engine = createAnswerEngine(kb.topics);
+const engine = createAnswerEngine(kb.topics, undefined, kb.concepts);
 
 if (values.calibration) {
   const files = file !== undefined ? [file] : everyQuestionSet();
@@ -91,6 +92,7 @@ function answerWith(answers: AnswerEngine): (question: string) => EvalAnswer {
       ranked: answers.rank(question)[0]?.topic.id ?? null,
       suggestions: result.suggestions.map((topic) => topic.id),
       errorMatch: result.errorMatch,
+      inDomain: result.domain.inDomain,
     };
   };
 }
@@ -129,6 +131,7 @@ function printCalibration(files: string[], outcomes: EvalOutcome[]): void {
     `eval --calibration: ${outcomes.length} questions (${inScope} in scope, ${outcomes.length - inScope} off-topic) ` +
       `from ${files.map((path) => relative(process.cwd(), path) || path).join(', ')}`,
   );
+  printDecisions(outcomes);
   console.log("Per band of the best topic's score (answers an error fragment decided apart):");
   const header = [
     'score band',
@@ -175,6 +178,27 @@ function printCalibration(files: string[], outcomes: EvalOutcome[]): void {
         .join('  '),
     );
   }
+}
+
+function printDecisions(outcomes: EvalOutcome[]): void {
+  const d = decisions(outcomes);
+  const outOfDomain = d.inScope - d.inScopeInDomain;
+  console.log(
+    'Decision 1, is it a Docker question (an error, a command, a file name or a distinctive word)?',
+  );
+  console.log(
+    `  in scope judged in the domain ${d.inScopeInDomain}/${d.inScope} (${percent(d.inScopeInDomain, d.inScope)}); ` +
+      `off-topic judged in the domain ${d.offTopicInDomain}/${d.offTopic} (${percent(d.offTopicInDomain, d.offTopic)})`,
+  );
+  console.log('Decision 2, which topic (right topic ranked first), and the answers given:');
+  console.log(
+    `  in the domain: ranked first ${d.inDomainRankedFirst}/${d.inScopeInDomain}, answered ${d.inDomainAnswered}, ` +
+      `right ${d.inDomainRight}; off-topic answered ${d.offTopicAnsweredInDomain}/${d.offTopicInDomain}`,
+  );
+  console.log(
+    `  not in the domain: ranked first ${d.outOfDomainRankedFirst}/${outOfDomain}, answered ${d.outOfDomainAnswered}, ` +
+      `right ${d.outOfDomainRight}; off-topic answered ${d.offTopicAnsweredOutOfDomain}/${d.offTopic - d.offTopicInDomain}`,
+  );
 }
 
 function percent(part: number, whole: number): string {

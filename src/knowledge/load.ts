@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
 import { parseTopicFile } from './parse.js';
+import { CONCEPTS_FILE, parseConcepts, type ConceptGroup } from './concepts.js';
 import { parseTracks, TRACKS_FILE } from './tracks.js';
 import type { Topic, Track } from './types.js';
 
@@ -10,6 +11,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Topic>;
   /** The learning tracks of `tracks.yaml`, in order; none when the folder has no such file. */
   tracks: Track[];
+  /** The concept groups of `concepts.yaml`; none when the folder has no such file. */
+  concepts?: ConceptGroup[];
 }
 
 /**
@@ -33,13 +36,18 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const tracks = existsSync(tracksPath)
     ? { path: displayPath(tracksPath), text: readFileSync(tracksPath, 'utf8') }
     : undefined;
-  return buildKnowledgeBase(files, tracks);
+  const conceptsPath = join(dir, CONCEPTS_FILE);
+  const concepts = existsSync(conceptsPath)
+    ? { path: displayPath(conceptsPath), text: readFileSync(conceptsPath, 'utf8') }
+    : undefined;
+  return buildKnowledgeBase(files, tracks, concepts);
 }
 
 /** Checks a set of already-read files; the seam tests and hot reload use without touching disk. */
 export function buildKnowledgeBase(
   files: { path: string; text: string }[],
   tracksFile?: { path: string; text: string },
+  conceptsFile?: { path: string; text: string },
 ): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const topics: Topic[] = [];
@@ -81,8 +89,15 @@ export function buildKnowledgeBase(
     tracks = parsed.tracks;
   }
 
+  let concepts: ConceptGroup[] = [];
+  if (conceptsFile) {
+    const parsed = parseConcepts(conceptsFile.text, conceptsFile.path);
+    problems.push(...parsed.problems);
+    concepts = parsed.groups;
+  }
+
   if (problems.length > 0) throw new KnowledgeError(problems);
-  return { topics, byId, tracks };
+  return { topics, byId, tracks, concepts };
 }
 
 function displayPath(path: string): string {

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { CONCEPTS_FILE } from './concepts.js';
 import { KnowledgeError } from './errors.js';
 import { loadKnowledge, type KnowledgeBase } from './load.js';
 
@@ -36,7 +37,7 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, (_event, name) => {
-      if (name !== null && !String(name).endsWith('.md')) return;
+      if (name !== null && !String(name).endsWith('.md') && String(name) !== CONCEPTS_FILE) return;
       clearTimeout(timer);
       timer = setTimeout(reload, debounceMs);
     });

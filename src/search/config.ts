@@ -7,6 +7,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   fieldWeights: Object.freeze({ alias: 1, title: 0.9, id: 0.8, answer: 0.35 }),
   /** Score at or above which the best topic is given as the answer. */
   answerMin: 0.3,
+  /** The same for a question in which nothing showed Docker (no command, error, file or distinctive word). */
+  outOfDomainAnswerMin: 0.33,
   /** The same, when every word that matched was a corrected typo or a part of a word. */
   inexactAnswerMin: 0.5,
   /** Below this an answer also offers "did you mean" suggestions. */
@@ -29,6 +31,33 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * question sets (npm run eval -- --file test/fixtures/dev-questions-N.tsv).
    */
   unknownWordWeight: 1.5,
+  /**
+   * The same for an everyday word the knowledge does not know ("lunch", "weather", 会社, 天気): off-topic
+   * evidence too while nothing in the question shows Docker.
+   */
+  everydayWordWeight: 1.5,
+  /**
+   * The same for an everyday Japanese word of a request (仕組み, 目的, 手順, 会社, チーム): neither content
+   * nor off-topic evidence. Japanese words of daily life (ランチ, 天気) weigh as everydayWordWeight.
+   */
+  everydayJapaneseWordWeight: 0,
+  /** How much an everyday word the knowledge knows ("team", "week") counts, times its rarity. */
+  everydayKnownWordFactor: 1,
+  /** A word shows the domain when the names of at least this many topics hold it. */
+  domainWordMinTopics: 2,
+  /**
+   * The weights of unknown and everyday words once the question shows Docker (an error fragment, a
+   * command, a file name or a word distinctive of the knowledge): words of context then do not count
+   * against a topic, and a word the knowledge does not know counts a third of what it counts otherwise.
+   * Chosen over every question set in the repository with `npm run eval -- --calibration`, together
+   * with outOfDomainAnswerMin.
+   */
+  inDomain: Object.freeze({
+    unknownWordWeight: 0.5,
+    everydayWordWeight: 0,
+    everydayJapaneseWordWeight: 0,
+    everydayKnownWordFactor: 0,
+  }),
   /** Questions are cut to this many distinct words, which bounds the work on a pasted log. */
   maxQuestionTokens: 24,
   fuzzy: Object.freeze({

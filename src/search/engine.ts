@@ -2,9 +2,14 @@ import Fuse from 'fuse.js';
 import type { Lang, Topic } from '../knowledge/types.js';
 import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
+import type { ConceptGroup } from '../knowledge/concepts.js';
+import { comparisonOf, type Comparison } from './comparison.js';
+import { applyConcepts, buildConceptMap, type ConceptMap } from './concepts.js';
+import { domainPatterns, type DomainEvidence } from './domain.js';
 import { buildErrorMatcher } from './error-fragments.js';
 import { IntList } from './int-list.js';
-import { COMMON_ENGLISH_WORDS } from './english-words.js';
+import { COMMON_ENGLISH_WORDS, GENERAL_COMPUTING_WORDS } from './english-words.js';
+import { DAILY_LIFE_JAPANESE_WORDS } from './japanese-words.js';
 import { detectLang } from './normalize.js';
 import { isLatinToken, isMistypedStopword, tokenizeDetailed, type Token } from './tokenize.js';
 import type { StringTable } from './string-table.js';
@@ -30,6 +35,8 @@ export interface SearchResult {
    * full confidence; null when words decided.
    */
   errorMatch: string | null;
+  /** The first decision: whether the question is about Docker at all, and what showed it. */
+  domain: DomainEvidence;
 }
 
 export interface AnswerEngine {
@@ -55,6 +62,8 @@ interface Hit {
   exact: boolean;
   /** the topic's error fragment the question contains, if any */
   error?: string;
+  /** for the answer to a comparison: the other side's topic, offered with it and never its rival */
+  versus?: number;
 }
 
 interface TermMatch {
@@ -70,13 +79,16 @@ interface TermMatch {
 export function createAnswerEngine(
   topics: readonly Topic[],
   config: SearchConfig = SEARCH_DEFAULTS,
+  concepts: readonly ConceptGroup[] = [],
 ): AnswerEngine {
-  const index = buildIndex(topics, config);
+  const conceptMap = buildConceptMap(concepts);
+  const index = buildIndex(topics, config, conceptMap);
   const matchErrors = buildErrorMatcher(topics);
   const { terms, idf } = index;
   const idOf = (term: string) => terms.get(term);
   const known = (term: string) => terms.get(term) >= 0;
-  const unknownWeight = Math.log(1 + index.topicCount) * config.unknownWordWeight;
+  /** the rarest known word's weight: unknown words weigh a multiple of it */
+  const unknownWeight = Math.log(1 + index.topicCount);
 
   // Typos are corrected towards the words of names (aliases, titles, ids) only: those are what people
   // ask with, and answers alone would bring most of a large vocabulary into every typo's search.
@@ -84,6 +96,16 @@ export function createAnswerEngine(
     terms.keys.filter((_, id) => (index.nameStart[id + 1] as number) > (index.nameStart[id] as number)),
     config,
   );
+  /** per word id: how many topics hold it in a name (alias, title, id) */
+  const nameTopicCount = new Int32Array(terms.size);
+  for (let id = 0; id < terms.size; id++) {
+    let last = -1;
+    for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
+      const topic = index.nameTopic[index.postingNames[i] as number] as number;
+      if (topic !== last) nameTopicCount[id] = (nameTopicCount[id] as number) + 1;
+      last = topic;
+    }
+  }
   const japaneseByChar = new Map<string, string[]>();
   for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
@@ -121,7 +143,7 @@ export function createAnswerEngine(
 
   function matchToken(token: string): TermMatch[] {
     if (known(token)) return [{ term: token, similarity: 1 }];
-    if (isLatinToken(token)) return COMMON_ENGLISH_WORDS.has(token) ? [] : fuzzyIndex(token);
+    if (isLatinToken(token)) return isCommonEnglish(token) ? [] : fuzzyIndex(token);
     return matchJapanesePart(token);
   }
 
@@ -160,7 +182,8 @@ export function createAnswerEngine(
   function questionTokens(question: string): Token[] {
     const seen = new Set<string>();
     const tokens: Token[] = [];
-    for (const token of tokenizeDetailed(question)) {
+    const words = applyConcepts(tokenizeDetailed(question), conceptMap, textOfToken, withTokenText);
+    for (const token of words) {
       if (seen.has(token.text)) continue;
       if (isLatinToken(token.text) && !known(token.text) && isMistypedStopword(token.text, distanceOf1))
         continue;
@@ -172,43 +195,140 @@ export function createAnswerEngine(
   }
 
   function search(question: string): SearchResult {
-    return decide(question, detectLang(question), rankAll(question));
+    const { hits, domain } = rankAll(question);
+    return decide(question, detectLang(question), hits, domain);
   }
 
   /**
    * A pasted error message is the most specific thing a question can say: the topics whose error
    * fragments it contains come first, with full confidence, then the topics its words reach.
    */
-  function rankAll(question: string): Hit[] {
+  function rankAll(question: string): { hits: Hit[]; domain: DomainEvidence } {
     const errors = matchErrors(question);
-    const hits = rankHits(question);
-    if (errors.length === 0) return hits;
+    const evidence = errors.slice(0, 1).map(({ fragment }) => `error: ${fragment}`);
+    evidence.push(...domainPatterns(question));
+    const { hits, domain } = rankHits(question, evidence);
+    if (errors.length === 0) {
+      const comparison = comparisonOf(question);
+      return { hits: comparison ? compared(hits, comparison) : hits, domain };
+    }
     const errorTopics = new Set(errors.map((match) => match.topic));
+    return {
+      hits: [
+        ...errors.map(({ topic, fragment }) => ({ index: topic, score: 1, exact: true, error: fragment })),
+        ...hits.filter((hit) => !errorTopics.has(hit.index)),
+      ],
+      domain,
+    };
+  }
+
+  /**
+   * A question comparing two things the knowledge knows (each side alone finds its topic clearly) is
+   * answered with the comparison topic that covers both (container-vs-image), or else with the side it
+   * asks about ("B instead of A" asks about B; otherwise the side the whole question ranks higher), the
+   * other side offered with it.
+   */
+  function compared(hits: Hit[], comparison: Comparison): Hit[] {
+    const side = (text: string) => {
+      const best = rankHits(text, []).hits[0];
+      return best && best.exact && best.score >= config.answerMin ? best : undefined;
+    };
+    const a = side(comparison.a);
+    const b = side(comparison.b);
+    if (!a || !b || a.index === b.index) return hits;
+    const score = (index: number) =>
+      Math.max(hits.find((hit) => hit.index === index)?.score ?? 0, Math.min(a.score, b.score));
+    // The comparison topic covering both sides; or one a side found by itself ("VM" finds container-vs-vm).
+    let both = topics.findIndex(
+      (topic, index) =>
+        topic.id.includes('-vs-') && covers(topic, index, a.index) && covers(topic, index, b.index),
+    );
+    if (both < 0) both = [a, b].find((hit) => topics[hit.index]?.id.includes('-vs-'))?.index ?? -1;
+    if (both >= 0) {
+      return [{ index: both, score: score(both), exact: true }, ...hits.filter((hit) => hit.index !== both)];
+    }
+    const position = (index: number) => {
+      const at = hits.findIndex((hit) => hit.index === index);
+      return at < 0 ? hits.length : at;
+    };
+    const [asked, other] =
+      comparison.asked === 'b' || (comparison.asked === null && position(b.index) < position(a.index))
+        ? [b, a]
+        : [a, b];
     return [
-      ...errors.map(({ topic, fragment }) => ({ index: topic, score: 1, exact: true, error: fragment })),
-      ...hits.filter((hit) => !errorTopics.has(hit.index)),
+      { index: asked.index, score: score(asked.index), exact: true, versus: other.index },
+      { index: other.index, score: score(other.index), exact: true },
+      ...hits.filter((hit) => hit.index !== asked.index && hit.index !== other.index),
     ];
+  }
+
+  /** Whether a comparison topic (a-vs-b) covers the topic a side found: it is that topic, or a or b. */
+  function covers(topic: Topic, topicIndex: number, side: number): boolean {
+    return topicIndex === side || topic.id.split('-vs-').includes(topics[side]?.id ?? '');
+  }
+
+  /**
+   * A word is evidence of the domain when it is distinctive of the knowledge: said exactly, found in a
+   * topic's name (alias, title, id), and not an everyday word ("container", "image" and "volume" are
+   * everyday English; コンテナ and イメージ everyday Japanese).
+   */
+  function isDistinctive(token: string, matches: TermMatch[]): boolean {
+    const match = matches[0];
+    if (!match || match.similarity !== 1 || match.term !== token) return false;
+    // Japanese words are cut by a word splitter that guesses at unknown loanwords (ビル|ドキャッシュ) and
+    // kanji words of the knowledge are everyday too (保存, 設定): only English words show the domain.
+    if (!isLatinToken(token) || token.length < 3 || isEverydayEnglish(token)) return false;
+    return (nameTopicCount[idOf(token)] as number) >= config.domainWordMinTopics;
   }
 
   /**
    * Each topic scores the share of the question it covers (words weighted by rarity and by the field
    * they were found in), times how completely one of its names says the same as the question.
    */
-  function rankHits(question: string): Hit[] {
+  function rankHits(question: string, evidence: string[]): { hits: Hit[]; domain: DomainEvidence } {
     const touchedTopics: number[] = [];
     const touchedNames: number[] = [];
     /** best similarity with which the question reached each known word (by word id) */
     const reached = new Map<number, number>();
     let totalWeight = 0;
+    // Words the knowledge does not know, counted once the domain decision is made.
+    let unknownWords = 0;
+    let everydayWords = 0;
+    let everydayJapaneseWords = 0;
 
-    for (const { text: token, compound } of questionTokens(question)) {
+    // First the words, and with them the domain decision; then the ranking, which weighs the words by
+    // that decision.
+    const matched: { matches: TermMatch[]; everyday: boolean }[] = [];
+    for (const { text: token, compound, everyday } of questionTokens(question)) {
+      if (everyday === true) {
+        if (DAILY_LIFE_JAPANESE_WORDS.has(token)) everydayWords++;
+        else everydayJapaneseWords++;
+        continue;
+      }
       // A compound only ever adds evidence: unknown compounds are not unknown words.
       if (compound && !known(token)) continue;
       const matches = matchToken(token);
+      const latin = isLatinToken(token);
       if (matches.length === 0) {
-        totalWeight += unknownWeight;
+        if (latin && isCommonEnglish(token)) everydayWords++;
+        else unknownWords++;
         continue;
       }
+      if (isDistinctive(token, matches) && evidence.length < 8) evidence.push(`word: ${token}`);
+      // An everyday word that no topic's name holds ("week", "team" in an answer) is context.
+      const context =
+        latin && isCommonEnglish(token) && matches.every(({ term }) => nameTopicCount[idOf(term)] === 0);
+      matched.push({ matches, everyday: context });
+    }
+    const domain: DomainEvidence = { inDomain: evidence.length > 0, evidence };
+    const weights = domain.inDomain ? config.inDomain : config;
+    totalWeight +=
+      unknownWeight *
+      (unknownWords * weights.unknownWordWeight +
+        everydayWords * weights.everydayWordWeight +
+        everydayJapaneseWords * weights.everydayJapaneseWordWeight);
+
+    for (const { matches, everyday } of matched) {
       let weight = 0;
       // A word may stand for several known words (typo candidates); a topic counts its best one.
       const tokenTopics: number[] = [];
@@ -225,6 +345,8 @@ export function createAnswerEngine(
           if (similarity === 1) topicExact[topic] = 1;
         }
       }
+      // An everyday word the knowledge also uses ("team", "week") is mostly context in a Docker question.
+      if (everyday) weight *= weights.everydayKnownWordFactor;
       totalWeight += weight;
       for (const topic of tokenTopics) {
         if (topicSums[topic] === 0) touchedTopics.push(topic);
@@ -271,21 +393,30 @@ export function createAnswerEngine(
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
-    return hits;
+    return { hits, domain };
   }
 
   function rank(question: string): SearchHit[] {
-    return rankAll(question).map(({ index, score }) => ({
+    return rankAll(question).hits.map(({ index, score }) => ({
       topic: topics[index] as Topic,
       score: round(score),
     }));
   }
 
-  function decide(question: string, lang: Lang, hits: Hit[]): SearchResult {
+  function decide(question: string, lang: Lang, hits: Hit[], domain: DomainEvidence): SearchResult {
     const top = hits[0];
     const topTopic = top ? topics[top.index] : undefined;
     if (!top || !topTopic) {
-      return { question, lang, answered: false, topic: null, score: 0, suggestions: [], errorMatch: null };
+      return {
+        question,
+        lang,
+        answered: false,
+        topic: null,
+        score: 0,
+        suggestions: [],
+        errorMatch: null,
+        domain,
+      };
     }
     if (top.error !== undefined) {
       // The other topics whose errors the question also contains are the only runners-up worth offering.
@@ -302,20 +433,30 @@ export function createAnswerEngine(
         score: 1,
         suggestions,
         errorMatch: top.error,
+        domain,
       };
     }
 
     // A close runner-up that the best topic lists as related is a neighbour, not a rival.
-    const rival = hits.slice(1).find((hit) => !topTopic.related.includes(topics[hit.index]?.id ?? ''));
+    const rival = hits
+      .slice(1)
+      .find((hit) => hit.index !== top.versus && !topTopic.related.includes(topics[hit.index]?.id ?? ''));
     const margin = top.score - (rival?.score ?? 0);
     // Evidence made only of corrected or partial words ("lunch" read as "launch") must be stronger.
-    const threshold = top.exact ? config.answerMin : config.inexactAnswerMin;
+    // A question that shows nothing of Docker needs more of it covered to be answered.
+    const threshold = !top.exact
+      ? config.inexactAnswerMin
+      : domain.inDomain
+        ? config.answerMin
+        : config.outOfDomainAnswerMin;
     const answered = top.score >= threshold && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
       answered && top.score >= config.confidentMin
-        ? []
+        ? top.versus === undefined
+          ? []
+          : [topics[top.versus] as Topic]
         : pool
             .filter((hit) => hit.score >= config.suggestMin)
             .slice(0, config.maxSuggestions)
@@ -329,11 +470,34 @@ export function createAnswerEngine(
       score: round(top.score),
       suggestions,
       errorMatch: null,
+      domain,
     };
   }
 
   return { search, rank, explain, topics };
 }
+
+/**
+ * An everyday English word, or the stem of one ("manag", "shar", "deni"), or a word of general
+ * computing that is not Docker's (app, api, linux, github).
+ */
+function isEverydayEnglish(token: string): boolean {
+  return isCommonEnglish(token) || GENERAL_COMPUTING_WORDS.has(token);
+}
+
+/** A common English word, or the stem the tokenizer made of one ("argu", "manag", "deni"). */
+function isCommonEnglish(token: string): boolean {
+  return (
+    COMMON_ENGLISH_WORDS.has(token) ||
+    COMMON_ENGLISH_WORDS.has(`${token}e`) ||
+    COMMON_ENGLISH_WORDS.has(`${token}y`) ||
+    COMMON_ENGLISH_WORDS.has(token.replace(/i$/, 'y'))
+  );
+}
+
+const textOfToken = (token: Token) => token.text;
+/** A concept is content: never an everyday word nor a compound. */
+const withTokenText = (_token: Token, text: string): Token => ({ text, compound: false });
 
 /** Whether a topic with this score ranks before `hit`: a higher score, or the same and an earlier topic. */
 function outranks(score: number, topic: number, hit: Hit): boolean {
@@ -369,9 +533,9 @@ const [ALIAS, TITLE, ID, ANSWER] = [0, 1, 2, 3];
  * per name (alias, title, id), its distinct words (links). Both are kept in scratch arrays indexed by
  * word id, which grow with the vocabulary, rather than in a map per topic or per name.
  */
-function buildIndex(topics: readonly Topic[], config: SearchConfig): Index {
+function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: ConceptMap): Index {
   const fieldWeights = FIELDS.map((field) => config.fieldWeights[field]);
-  const vocabulary = new Vocabulary();
+  const vocabulary = new Vocabulary(concepts);
   /** per word id: the best field of the current topic holding it, or -1 */
   let bestField = new Int32Array(1 << 12).fill(-1);
   /** per word id: the last name holding it */

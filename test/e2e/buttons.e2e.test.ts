@@ -157,7 +157,7 @@ describe('Text shown back', () => {
         type: 'message',
         channel_type: 'im',
         user: 'U0103',
-        text: `lunch menu ${HOSTILE.join(' ')}`,
+        text: `lunch menu zorblax quibbit ${HOSTILE.join(' ')}`,
         ts: '1700002100.1',
         channel: 'D0103',
       }),
@@ -168,7 +168,8 @@ describe('Text shown back', () => {
       () => rows("SELECT * FROM questions WHERE user_id = 'U0103'")[0],
     );
     const report = await docker('admin report', ADMIN);
-    expect(String(report.text)).toContain('lunch menu &lt;!channel&gt;');
+    // Unknown words keep it unanswered although the link label names docker: it is listed in the report.
+    expect(String(report.text)).toContain('lunch menu zorblax quibbit &lt;!channel&gt;');
     expectInert(report);
   });
 });

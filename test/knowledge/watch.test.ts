@@ -46,6 +46,16 @@ describe('Hot reload of knowledge/', () => {
     await until('the new topic', () => answers.answer('helmfile zebra charts').topic === 'helm-charts');
   });
 
+  it('reloads when concepts.yaml changes', async () => {
+    const dir = knowledgeCopy();
+    const answers = createAnswerService(loadKnowledge(dir));
+    watcher = watchKnowledge(dir, { debounceMs: 50, onReload: (kb) => answers.replace(kb), onError: () => {} });
+    expect(answers.answer('zorbify').topic).toBeNull();
+    const file = join(dir, 'concepts.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}- [kubectl, zorbify]\n`);
+    await until('the new concept', () => answers.answer('zorbify').topic === 'kubectl');
+  });
+
   it('rejects an invalid edit, naming the file, and keeps the last good knowledge', async () => {
     const dir = knowledgeCopy();
     const answers = createAnswerService(loadKnowledge(dir));

@@ -72,6 +72,53 @@ describe('The answer engine over the shipped knowledge', () => {
   });
 });
 
+describe('The two decisions: is it a Docker question, and which topic', () => {
+  let engine: AnswerEngine;
+  beforeAll(() => {
+    engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR).topics);
+  });
+  const domainOf = (question: string) => engine.search(question).domain;
+
+  it('says what showed that a question is about Docker: a command, a file, an error, a distinctive word', () => {
+    expect(domainOf('docker run -p 8080:80 nginx').evidence).toEqual(
+      expect.arrayContaining(['command: docker run', 'command: -p 8080:80', 'word: nginx']),
+    );
+    expect(domainOf('my compose.yaml will not start').evidence).toContain('file: compose.yaml');
+    expect(domainOf('Bind for 0.0.0.0:8080 failed: port is already allocated').evidence).toContain(
+      'error: port is already allocated',
+    );
+    expect(domainOf('kubectl get pods prints nothing').evidence).toEqual(
+      expect.arrayContaining(['command: kubectl get', 'word: kubectl']),
+    );
+    for (const question of ['docker run -p 8080:80 nginx', 'my compose.yaml will not start']) {
+      expect(domainOf(question).inDomain, question).toBe(true);
+    }
+  });
+
+  it('does not take an everyday word that Docker also uses for evidence', () => {
+    for (const question of [
+      'the shipping container with our office furniture arrives tomorrow',
+      'can you turn the volume down, and is the port city worth a visit',
+      'コンテナ船の予約どうなってる',
+      'how do I crop a photo',
+    ]) {
+      expect(domainOf(question), question).toEqual({ inDomain: false, evidence: [] });
+      expect(engine.search(question).answered, question).toBe(false);
+    }
+  });
+
+  it('does not let words of context count against a topic once the question shows Docker', () => {
+    expect(
+      engine.search('my boss keeps mentioning kubectl in meetings and I just nod along, what is it').topic
+        ?.id,
+    ).toBe('kubectl');
+    expect(
+      engine.search('上司が会議でよくkubectlって言ってるんですが、今さら聞けなくて…何ですか').topic?.id,
+    ).toBe('kubectl');
+    expect(engine.search('kubectlの役割と仕組みを知りたい').topic?.id).toBe('kubectl');
+  });
+});
+
 describe('The answer engine over a tiny knowledge base', () => {
   const engine = createAnswerEngine([
     topic({ id: 'volumes', aliases: { en: ['named volume', 'volume mount'], ja: ['ボリューム'] } }),
@@ -237,5 +284,78 @@ describe('The error fragments of the shipped knowledge', () => {
       ['write /var/lib/docker/tmp/GetImageBlob123: no space left on device', 'prune-cleanup'],
     ];
     for (const [question, id] of cases) expect(engine.search(question).topic?.id, question).toBe(id);
+  });
+});
+
+describe('Concepts (knowledge/concepts.yaml)', () => {
+  const topics = [
+    topic({ id: 'docker-run', aliases: { en: ['run a container'], ja: [] } }),
+    topic({ id: 'volumes', aliases: { en: ['persist data'], ja: [] } }),
+    topic({ id: 'use-production', aliases: { en: ['production deployment'], ja: [] } }),
+  ];
+  const concepts = [
+    { concept: 'run', words: ['run', 'launch', '起動', '立ち上げ'], line: 1 },
+    { concept: 'persist', words: ['persist', 'survive', '永続化'], line: 2 },
+    { concept: 'production', words: ['production', 'prod', '本番'], line: 3 },
+  ];
+
+  it('let a question say an idea in other words, in either language, as the knowledge does', () => {
+    const plain = createAnswerEngine(topics);
+    const withConcepts = createAnswerEngine(topics, undefined, concepts);
+    for (const [question, id] of [
+      ['launch a container', 'docker-run'],
+      ['コンテナを立ち上げたい', 'docker-run'],
+      ['コンテナの起動', 'docker-run'],
+      ['will the data survive', 'volumes'],
+      ['データの永続化', 'volumes'],
+      ['本番のdeployment', 'use-production'],
+    ] as const) {
+      expect(withConcepts.rank(question)[0]?.topic.id, question).toBe(id);
+      expect(plain.rank(question)[0]?.topic.id === id && plain.search(question).answered, question).toBe(
+        false,
+      );
+    }
+  });
+});
+
+describe('Comparisons', () => {
+  let engine: AnswerEngine;
+  beforeAll(() => {
+    const kb = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+    engine = createAnswerEngine(kb.topics, undefined, kb.concepts);
+  });
+
+  it('answer the comparison topic when one covers both sides, in either order and language', () => {
+    for (const question of [
+      'image vs container',
+      'container versus image, which is which',
+      'イメージとコンテナの違いがまだよく分からない',
+      'what is the difference between an image and a container, my team keeps mixing them up',
+    ]) {
+      expect(engine.search(question).topic?.id, question).toBe('container-vs-image');
+    }
+    expect(engine.search('DockerとVMどっちがいい？').topic?.id).toBe('container-vs-vm');
+    expect(engine.search('VMじゃなくてDockerを使う理由').topic?.id).toBe('container-vs-vm');
+  });
+
+  it('otherwise answer the thing asked about, the other side offered with it', () => {
+    const instead = engine.search('ボリュームじゃなくてバインドマウントを使う理由');
+    expect(instead.topic?.id).toBe('bind-mounts');
+    expect(instead.suggestions.map((topic) => topic.id)).toContain('volumes');
+    const versus = engine.search('docker compose vs kubernetes for a small team');
+    expect([versus.topic?.id, ...versus.suggestions.map((topic) => topic.id)]).toEqual(
+      expect.arrayContaining(['docker-compose', 'kubernetes']),
+    );
+    expect(versus.answered).toBe(true);
+  });
+
+  it('still refuse a comparison of things the knowledge does not know', () => {
+    for (const question of [
+      'git rebase vs merge',
+      'tabs or spaces, which is better',
+      'ReactとVueどっちがいい？',
+    ]) {
+      expect(engine.search(question).answered, question).toBe(false);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, evaluate, type EvalAnswer, type EvalCase } from '../../src/search/evaluate.js';
+import { calibrate, decisions, evaluate, type EvalAnswer, type EvalCase } from '../../src/search/evaluate.js';
 
 const evalCase = (accept: string[], line = 1): EvalCase => ({ question: `q${line}`, accept, line });
 
@@ -37,5 +37,34 @@ describe('The calibration table', () => {
       offTopicAnswered: 0,
     });
     expect(report).toMatchObject({ inScopeCorrect: 0, inScopeRankedFirst: 1, inScopeSuggested: 0 });
+  });
+});
+
+describe('The two decisions, measured apart', () => {
+  it('counts the domain judgements, then the ranking and the answers on each side', () => {
+    const answers: Record<string, EvalAnswer> = {
+      q1: { topic: 'volumes', score: 0.5, ranked: 'volumes', inDomain: true },
+      q2: { topic: null, score: 0.2, ranked: 'volumes', inDomain: false },
+      q3: { topic: null, score: 0.1, ranked: 'bind-mounts', inDomain: true },
+      q4: { topic: 'image', score: 0.4, ranked: 'image', inDomain: false },
+    };
+    const report = evaluate(
+      [evalCase(['volumes'], 1), evalCase(['volumes'], 2), evalCase([], 3), evalCase([], 4)],
+      (question) => answers[question] as EvalAnswer,
+    );
+    expect(decisions(report.outcomes)).toEqual({
+      inScope: 2,
+      inScopeInDomain: 1,
+      offTopic: 2,
+      offTopicInDomain: 1,
+      inDomainRankedFirst: 1,
+      outOfDomainRankedFirst: 1,
+      inDomainAnswered: 1,
+      inDomainRight: 1,
+      outOfDomainAnswered: 0,
+      outOfDomainRight: 0,
+      offTopicAnsweredInDomain: 0,
+      offTopicAnsweredOutOfDomain: 1,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLang, normalizeText, stripSlackMarkup } from '../../src/search/normalize.js';
-import { stem, tokenize } from '../../src/search/tokenize.js';
+import { stem, tokenize, tokenizeDetailed } from '../../src/search/tokenize.js';
 
 describe('stripSlackMarkup', () => {
   it('removes mentions, channels and broadcasts and keeps a link label', () => {
@@ -69,6 +69,37 @@ describe('tokenize', () => {
 
   it('folds the katakana long-vowel spelling variants', () => {
     expect(tokenize('サーバー')).toEqual(tokenize('サーバ'));
+  });
+});
+
+describe('Everyday Japanese words', () => {
+  it('are not content: 仕組み, 目的, 手順 and the like say nothing about a topic', () => {
+    for (const word of [
+      '仕組み',
+      '目的',
+      '手順',
+      '違和感',
+      '中身',
+      '役割',
+      '方法',
+      '場合',
+      '今',
+      '会社',
+      'チーム',
+    ]) {
+      expect(tokenize(`${word}について`), word).toEqual([]);
+    }
+    expect(tokenize('コンテナの仕組みと目的')).toEqual(['コンテナ']);
+  });
+
+  it('are still handed to the engine, marked, so that it can weigh them as context', () => {
+    const tokens = tokenizeDetailed('会社のチームでコンテナの仕組み');
+    expect(tokens.filter((token) => token.everyday).map((token) => token.text)).toEqual([
+      '会社',
+      'チーム',
+      '仕組',
+    ]);
+    expect(tokens.filter((token) => !token.everyday).map((token) => token.text)).toEqual(['コンテナ']);
   });
 });
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonOf } from '../../src/search/comparison.js';
+
+describe('comparisonOf', () => {
+  it('finds the two sides of the ways people compare, in English and Japanese', () => {
+    expect(comparisonOf('nginx vs apache for a reverse proxy?')).toEqual({
+      a: 'nginx',
+      b: 'apache',
+      asked: null,
+    });
+    expect(comparisonOf('what is the difference between a tag and a digest')).toEqual({
+      a: 'tag',
+      b: 'digest',
+      asked: null,
+    });
+    expect(comparisonOf('PodmanとDockerの違いは？')).toEqual({ a: 'podman', b: 'docker', asked: null });
+    expect(comparisonOf('AlpineとDebian、ベースにするならどっちがいい？')).toEqual({
+      a: 'alpine',
+      b: 'debian',
+      asked: null,
+    });
+    expect(comparisonOf('volumeじゃなくてbind mountを使う理由')).toEqual({
+      a: 'volume',
+      b: 'bind mount',
+      asked: 'b',
+    });
+  });
+
+  it('reads "A or B" as a comparison only when the question asks for a choice', () => {
+    expect(comparisonOf('which is better for logs, syslog or journald?')).toEqual({
+      a: 'syslog',
+      b: 'journald',
+      asked: null,
+    });
+    expect(comparisonOf('can I stop or restart it from the UI')).toBeNull();
+  });
+
+  it('finds nothing in a question that compares nothing', () => {
+    expect(comparisonOf('how do I run a container')).toBeNull();
+    expect(comparisonOf('コンテナの起動方法')).toBeNull();
+  });
+});
