@@ -16,8 +16,8 @@ import { createTestDeps, type TestDeps } from '../fakes/deps.js';
 const ADMIN = 'U0ADMIN';
 const ASKER = 'U0ASKER';
 const HELP = 'C0HELP';
-/** A question the bot is not sure about, with runners-up (layers-cache, prune-cleanup, docker-build). */
-const NOT_SURE = 'docker build cache weird';
+/** A question the bot is not sure about, with runners-up (multi-stage-build, docker-build, dockerignore). */
+const NOT_SURE = 'build weird';
 
 function asker(userId = ASKER, surface: Surface = 'command', lang: Lang = 'en'): Asker {
   return {
@@ -127,7 +127,7 @@ describe('A "not sure" reply', () => {
       question: NOT_SURE,
       lang: 'en',
       forUser: ASKER,
-      guesses: ['layers-cache', 'prune-cleanup', 'docker-build'],
+      guesses: ['multi-stage-build', 'docker-build', 'dockerignore'],
       where: null,
     });
   });

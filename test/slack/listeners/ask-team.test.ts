@@ -88,7 +88,7 @@ describe('The question modal, submitted', () => {
   it('closes at once, posts the question in the help channel and tells the asker where by DM', async () => {
     const h = harness();
     await askTeamSubmitted(h.deps)(
-      submission(h, 'docker build cache weird', '{"anonymous":false,"lang":"en"}'),
+      submission(h, 'build weird', '{"anonymous":false,"lang":"en"}'),
     );
 
     expect(h.timeline[0]).toBe('ack');
@@ -102,7 +102,7 @@ describe('The question modal, submitted', () => {
   it('asked anonymously: the post names nobody, and no log line names the asker', async () => {
     const h = harness();
     await askTeamSubmitted(h.deps)(
-      submission(h, 'docker build cache weird', '{"anonymous":true,"lang":"en"}'),
+      submission(h, 'build weird', '{"anonymous":true,"lang":"en"}'),
     );
 
     const [post] = h.slack.argsOf('chat.postMessage');
@@ -156,7 +156,7 @@ describe('An Ask the team button', () => {
   it('posts in the help channel and replies privately through the response_url, without replacing the answer', async () => {
     const h = harness();
     const value = h.deps.buttons.askTeamValue({
-      question: 'docker build cache weird',
+      question: 'build weird',
       lang: 'en',
       forUser: USER_ID,
       guesses: [],
