@@ -87,9 +87,7 @@ describe('App Home’s Ask the team buttons', () => {
 describe('The question modal, submitted', () => {
   it('closes at once, posts the question in the help channel and tells the asker where by DM', async () => {
     const h = harness();
-    await askTeamSubmitted(h.deps)(
-      submission(h, 'build weird', '{"anonymous":false,"lang":"en"}'),
-    );
+    await askTeamSubmitted(h.deps)(submission(h, 'build weird', '{"anonymous":false,"lang":"en"}'));
 
     expect(h.timeline[0]).toBe('ack');
     const posts = h.slack.argsOf('chat.postMessage');
@@ -101,9 +99,7 @@ describe('The question modal, submitted', () => {
 
   it('asked anonymously: the post names nobody, and no log line names the asker', async () => {
     const h = harness();
-    await askTeamSubmitted(h.deps)(
-      submission(h, 'build weird', '{"anonymous":true,"lang":"en"}'),
-    );
+    await askTeamSubmitted(h.deps)(submission(h, 'build weird', '{"anonymous":true,"lang":"en"}'));
 
     const [post] = h.slack.argsOf('chat.postMessage');
     expect(JSON.stringify(post)).toContain('Someone asked (anonymously):');
