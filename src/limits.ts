@@ -46,6 +46,11 @@ export const TIME_LIMITS = Object.freeze({
    * Polling works the same on SQLite and PostgreSQL, with no connection held open for LISTEN.
    */
   learnedPollMs: 3_000,
+  /**
+   * Finding the help request and the expert's reply a teach modal is pre-filled with: Slack accepts a
+   * trigger_id for 3 s, so the modal opens without them rather than not at all.
+   */
+  helpThreadLookupMs: 1_000,
 });
 
 /** The same names, any durations in milliseconds: what a test may hand in instead. */

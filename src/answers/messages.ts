@@ -408,6 +408,7 @@ export const MESSAGES = {
   },
   teachRefused: { en: 'Not learned: {problem}', ja: '覚えられませんでした: {problem}' },
   teachButton: { en: 'Teach', ja: '教える' },
+  teachTheBot: { en: 'Teach the bot', ja: 'ボットに教える' },
   reportTeachUnanswered: {
     en: 'Teach the bot an unanswered question:',
     ja: '未回答の質問をボットに教える:',

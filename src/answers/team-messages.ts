@@ -104,6 +104,8 @@ export interface HelpPost {
   anonymous: boolean;
   /** Mentioned at the end: user group and user ids. */
   experts: readonly string[];
+  /** The value of its "Teach the bot" button (for maintainers: the question, taught from the thread). */
+  teachValue: string;
 }
 
 /** The post in the help channel: who asked (or someone), the question as written, the guesses, where, who to ask. */
@@ -133,6 +135,7 @@ export function helpPostMessage(post: HelpPost): SlackMessage {
     section(quote(post.question), lang),
     context(where ? [mrkdwn(guesses, lang), mrkdwn(where, lang)] : [mrkdwn(guesses, lang)]),
     section(call, lang),
+    actions([button(phrase('teachTheBot', lang), ACTION_IDS.teachQuestion, post.teachValue)]),
   ];
   const text = fallbackText(
     [`${askedBy} ${truncate(escapeMrkdwn(asTyped(post.question)), 1000)}`, call],

@@ -15,7 +15,7 @@ import type { Lang } from '../knowledge/types.js';
 import { DAY_MS, renderReport, reportFromStore, TEXT_NOT_STORED } from '../report/report.js';
 import type { SuggestionClick } from '../store/store.js';
 import { helpSettings } from './ask-team.js';
-import { suggestedValue, teachButtonValue } from './teach.js';
+import { teachButtonValue } from './teach.js';
 import type { BotDeps } from './deps.js';
 import type { Asker, Reply } from './request.js';
 
@@ -153,7 +153,7 @@ async function teachingBlocks(
         topic: group.topic,
         people: group.people,
       });
-      const value = suggestedValue(group.question, group.topic);
+      const value = teachButtonValue(group.question, group.topic);
       if (value.length <= BLOCK_KIT_LIMITS.buttonValue) {
         blocks.push(rowWithButton(escapeMrkdwn(line), ACTION_IDS.teachSuggested, value, lang));
       }

@@ -16,6 +16,7 @@ import type { HelpRequest, SettingName } from '../store/store.js';
 import type { BotDeps } from './deps.js';
 import { claimOnce, markDelivered, storedQuestion } from './record.js';
 import type { Asker, DeliveryFailure, Reply } from './request.js';
+import { teachButtonValue } from './teach.js';
 
 // "Ask the team": a question the bot could not answer (or answered unhelpfully) goes to people. The
 // asker's id is kept to tell them of a reply; for an anonymous question it is never posted nor logged.
@@ -153,6 +154,8 @@ async function postQuestion(
       askedAt,
       anonymous,
       experts: settings.experts?.value ?? [],
+      // The question as the button carries it: a phrasing is at most 300 characters, 450 leave room to edit.
+      teachValue: teachButtonValue(question.slice(0, 450)),
     }),
   );
   if (typeof posted === 'string') {

@@ -280,11 +280,6 @@ export function teachButtonValue(question: string, topic?: string): string {
   ).toString('base64url');
 }
 
-/** Backwards-compatible name for the one-click Teach's value. */
-export function suggestedValue(question: string, topic: string): string {
-  return teachButtonValue(question, topic);
-}
-
 /** What a Teach button carries; null for anything `teachButtonValue` did not write. */
 export function readTeachButtonValue(value: string): { q: string; t?: string } | null {
   try {

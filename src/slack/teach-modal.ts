@@ -7,8 +7,10 @@
 import type { ViewStateValue } from '@slack/bolt';
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { BotDeps } from '../conversation/deps.js';
 import type { TeachSubmission } from '../conversation/teach.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
+import { TIME_LIMITS, withinTimeLimit } from '../limits.js';
 import type { AppLogger } from '../logger.js';
 import { slackErrorCode } from './deliver.js';
 
@@ -158,6 +160,46 @@ export async function openTeachModal(
   } catch (error) {
     deps.logger.log('error', 'could not open the teach modal', { error: slackErrorCode(error) });
     return false;
+  }
+}
+
+/**
+ * The teach modal's input for a message in a help thread ("Ask the team"): the question the thread is
+ * about, and the expert's reply — the message a shortcut was used on, or else the first reply by
+ * someone other than the bot and the asker. Null when the thread is no help request's (or the look-up
+ * is too slow for the trigger_id: the caller then teaches the message's own text).
+ */
+export async function helpThreadTeachInput(
+  client: WebClient,
+  deps: Pick<BotDeps, 'store' | 'logger' | 'timeLimits'>,
+  where: { channel: string; threadTs: string },
+  reply?: string,
+): Promise<TeachModalInput | null> {
+  const limitMs = (deps.timeLimits ?? TIME_LIMITS).helpThreadLookupMs;
+  try {
+    const request = await withinTimeLimit(
+      deps.store.findHelpRequest(where.channel, where.threadTs),
+      limitMs,
+      'help request look-up',
+    );
+    if (!request) return null;
+    if (reply !== undefined) return { question: request.question, expertReply: reply };
+    const thread = await withinTimeLimit(
+      client.conversations.replies({ channel: where.channel, ts: where.threadTs, limit: 20 }),
+      limitMs,
+      'conversations.replies',
+    );
+    const expert = (thread.messages ?? []).find(
+      (message) =>
+        message.ts !== where.threadTs && !message.bot_id && message.user !== request.asker && message.text,
+    );
+    return { question: request.question, expertReply: expert?.text };
+  } catch (error) {
+    deps.logger.log('warn', 'could not read the help thread to teach from', {
+      code: slackErrorCode(error),
+      channel: where.channel,
+    });
+    return null;
   }
 }
 

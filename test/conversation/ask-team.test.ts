@@ -9,6 +9,7 @@ import { giveFeedback } from '../../src/conversation/buttons.js';
 import { parseDockerCommand, runDockerCommand } from '../../src/conversation/docker-command.js';
 import { homeFor } from '../../src/conversation/home.js';
 import type { Asker, DeliveryFailure, Reply } from '../../src/conversation/request.js';
+import { readTeachButtonValue } from '../../src/conversation/teach.js';
 import type { Lang } from '../../src/knowledge/types.js';
 import type { Surface } from '../../src/store/store.js';
 import { createTestDeps, type TestDeps } from '../fakes/deps.js';
@@ -333,6 +334,13 @@ describe('Asking the team', () => {
       '<https://example.slack.com/archives/C0CONV/p1700000000000100|the original message>',
     );
     expect(text).toContain('<!subteam^S0DOCKER>');
+    // Maintainers teach the bot from the post itself (src/slack/listeners/actions/teach.ts).
+    const teach = post.message.blocks
+      .flatMap((block) => (block.type === 'actions' ? block.elements : []))
+      .find((element) => element.type === 'button' && element.action_id === ACTION_IDS.teachQuestion);
+    expect(teach && 'value' in teach ? readTeachButtonValue(teach.value ?? '') : null).toEqual({
+      q: 'why <!channel> & <b>cache</b>?',
+    });
 
     expect(reply?.visibility).toBe('private');
     expect(reply?.message.text).toContain(

@@ -24,6 +24,8 @@ export interface FakeSlackClient {
   fail(method: string, error: unknown, times?: number): void;
   /** The locale users.info reports, or undefined for a user without one. */
   locale: string | undefined;
+  /** The messages conversations.replies returns (a thread, its parent first). */
+  replies: Record<string, unknown>[];
 }
 
 /**
@@ -42,6 +44,7 @@ export function createFakeSlackClient(timeline: string[] = []): FakeSlackClient 
       failures.set(method, [...(failures.get(method) ?? []), ...Array<unknown>(times).fill(error)]);
     },
     locale: 'en-US',
+    replies: [],
   };
 
   const method =
@@ -66,6 +69,9 @@ export function createFakeSlackClient(timeline: string[] = []): FakeSlackClient 
       info: method('users.info', (args) => ({
         user: { id: args.user, ...(fake.locale === undefined ? {} : { locale: fake.locale }) },
       })),
+    },
+    conversations: {
+      replies: method('conversations.replies', () => ({ messages: fake.replies })),
     },
     views: {
       publish: method('views.publish', () => ({})),

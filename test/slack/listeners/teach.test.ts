@@ -6,7 +6,7 @@ import { phrase } from '../../../src/answers/messages.js';
 import { answerMessage } from '../../../src/answers/slack-messages.js';
 import { adminCommandReply } from '../../../src/conversation/admin-command.js';
 import type { Asker } from '../../../src/conversation/request.js';
-import { readTeachButtonValue, suggestedValue, teachButtonValue } from '../../../src/conversation/teach.js';
+import { readTeachButtonValue, teachButtonValue } from '../../../src/conversation/teach.js';
 import { showTopic } from '../../../src/slack/listeners/actions/show-topic.js';
 import { teachButton } from '../../../src/slack/listeners/actions/teach.js';
 import { teachShortcut } from '../../../src/slack/listeners/shortcuts/teach-shortcut.js';
@@ -100,6 +100,103 @@ describe('When a maintainer uses "Teach the Docker bot" on a message', () => {
   });
 });
 
+describe('Teaching from a help thread ("Ask the team")', () => {
+  const HELP = 'C0HELP';
+  const POST_TS = '1750000000.000300';
+
+  /** A harness whose store knows the help post POST_TS in HELP, asked by U0ASKER. */
+  async function withHelpRequest() {
+    const h = harness();
+    await h.deps.store.saveHelpRequest({
+      id: 'help-1',
+      asker: 'U0ASKER',
+      anonymous: false,
+      question: 'my db is empty after compose down',
+      lang: 'en',
+      askedIn: null,
+      helpChannel: HELP,
+      helpTs: POST_TS,
+      createdAt: FIXED_NOW,
+      notifiedAt: null,
+    });
+    return h;
+  }
+
+  /** The initial values of the modal views.open was called with, by block id. */
+  function prefilled(h: ListenerHarness): Record<string, unknown> {
+    const { view } = h.slack.argsOf('views.open')[0] as {
+      view: { blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    };
+    return Object.fromEntries(view.blocks.map((block) => [block.block_id, block.element?.initial_value]));
+  }
+
+  it("opens the modal from the help post's Teach the bot with the question and the first expert's reply", async () => {
+    const h = await withHelpRequest();
+    h.slack.replies = [
+      { ts: POST_TS, bot_id: 'B0BOT', text: 'A question for the team' },
+      { ts: '1750000000.000301', user: 'U0ASKER', text: 'it was there yesterday' },
+      {
+        ts: '1750000000.000302',
+        user: 'U0EXPERT',
+        text: '`compose down -v` deletes named volumes; drop -v.',
+      },
+    ];
+    const args = buttonArgs(h, {
+      action_id: ACTION_IDS.teachQuestion,
+      value: teachButtonValue('my db is empty after compose down'),
+      user: MAINTAINER,
+      container: { type: 'message', message_ts: POST_TS, channel_id: HELP, is_ephemeral: false },
+    });
+    Object.assign(args.body, { channel: { id: HELP }, message: { ts: POST_TS } });
+
+    await teachButton(h.deps)(args);
+
+    expect(h.slack.argsOf('conversations.replies')).toEqual([{ channel: HELP, ts: POST_TS, limit: 20 }]);
+    expect(prefilled(h)).toMatchObject({
+      question: 'my db is empty after compose down',
+      answerEn: '`compose down -v` deletes named volumes; drop -v.',
+      expertReply: '`compose down -v` deletes named volumes; drop -v.',
+    });
+  });
+
+  it('opens it with the question alone when Slack cannot give the thread', async () => {
+    const h = await withHelpRequest();
+    h.slack.fail('conversations.replies', new Error('socket hang up'));
+    const args = buttonArgs(h, {
+      action_id: ACTION_IDS.teachQuestion,
+      value: teachButtonValue('my db is empty after compose down'),
+      user: MAINTAINER,
+    });
+    Object.assign(args.body, { channel: { id: HELP }, message: { ts: POST_TS } });
+
+    await teachButton(h.deps)(args);
+
+    expect(prefilled(h)).toMatchObject({ question: 'my db is empty after compose down' });
+    expect(h.logged('could not read the help thread to teach from')).toMatchObject({ level: 'warn' });
+  });
+
+  it("takes the shortcut on an expert's reply as that reply to the thread's question", async () => {
+    const h = await withHelpRequest();
+    await teachShortcut(h.deps)(
+      messageShortcutArgs(h, {
+        user: MAINTAINER,
+        channel: HELP,
+        message: {
+          text: 'Named volumes survive unless you pass -v.',
+          ts: '1750000000.000302',
+          thread_ts: POST_TS,
+        },
+      }),
+    );
+
+    expect(prefilled(h)).toMatchObject({
+      question: 'my db is empty after compose down',
+      expertReply: 'Named volumes survive unless you pass -v.',
+    });
+    expect(h.slack.argsOf('conversations.replies')).toEqual([]);
+  });
+});
+
 describe('When someone who is not a maintainer tries to teach', () => {
   it('refuses the shortcut politely and privately, opens nothing, and logs it', async () => {
     const h = harness();
@@ -133,7 +230,7 @@ describe('When someone who is not a maintainer tries to teach', () => {
     await teachButton(h.deps)(
       buttonArgs(h, {
         action_id: ACTION_IDS.teachSuggested,
-        value: suggestedValue('my files vanish', 'volumes'),
+        value: teachButtonValue('my files vanish', 'volumes'),
         user: SOMEONE,
       }),
     );
@@ -296,7 +393,7 @@ describe('The report for maintainers', () => {
         .map((b) => readTeachButtonValue(b.value)?.q),
     ).toEqual(['kb keeps forgetting stuff', 'lunch?']);
     expect(buttons.filter((b) => b.action_id === ACTION_IDS.teachSuggested).map((b) => b.value)).toEqual([
-      suggestedValue('where do logs go', 'docker-logs'),
+      teachButtonValue('where do logs go', 'docker-logs'),
     ]);
     const text = JSON.stringify(reply.message.blocks);
     expect(text).toContain(`#1 \\"my files vanish\\" → volumes, taught by ${MAINTAINER} on 2025-06-01`);
@@ -321,7 +418,7 @@ describe('The report for maintainers', () => {
     await teachButton(h.deps)(
       buttonArgs(h, {
         action_id: ACTION_IDS.teachSuggested,
-        value: suggestedValue('where do logs go', 'docker-logs'),
+        value: teachButtonValue('where do logs go', 'docker-logs'),
         user: MAINTAINER,
       }),
     );

@@ -4,7 +4,7 @@ import { phrase } from '../../../answers/messages.js';
 import type { BotDeps } from '../../../conversation/deps.js';
 import { isMaintainer, readTeachButtonValue, teachSuggested } from '../../../conversation/teach.js';
 import { buttonAsker } from '../../asker.js';
-import { openTeachModal } from '../../teach-modal.js';
+import { helpThreadTeachInput, openTeachModal } from '../../teach-modal.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -40,6 +40,11 @@ export function teachButton(deps: BotDeps) {
       deps.logger.log('warn', 'teach button with an unreadable value', { user: asker.userId });
       return;
     }
-    await openTeachModal(client, deps, body.trigger_id, { question: read.q });
+    // On a help channel's post, the thread's question and the expert's reply; elsewhere the question.
+    const channel = body.channel?.id;
+    const ts = body.message?.ts;
+    const fromThread =
+      channel && ts ? await helpThreadTeachInput(client, deps, { channel, threadTs: ts }) : null;
+    await openTeachModal(client, deps, body.trigger_id, fromThread ?? { question: read.q });
   };
 }

@@ -3,7 +3,7 @@ import { phrase } from '../../../answers/messages.js';
 import type { BotDeps } from '../../../conversation/deps.js';
 import { isMaintainer } from '../../../conversation/teach.js';
 import { slackAsker } from '../../asker.js';
-import { openTeachModal } from '../../teach-modal.js';
+import { helpThreadTeachInput, openTeachModal } from '../../teach-modal.js';
 
 export const TEACH_SHORTCUT_CALLBACK_ID = 'teach_docker_bot';
 
@@ -11,7 +11,7 @@ type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 
 /**
  * "Teach the Docker bot" on any message: for a maintainer, the teach modal with the message's text as
- * the question; anyone else is told privately that only maintainers can teach (and it is logged).
+ * the question (on a reply in a help thread: the thread's question, and the reply as the expert's); anyone else is told privately that only maintainers can teach (and it is logged).
  */
 export function teachShortcut(deps: BotDeps) {
   return async ({ ack, shortcut, respond, client }: Args) => {
@@ -33,6 +33,13 @@ export function teachShortcut(deps: BotDeps) {
       );
       return;
     }
-    await openTeachModal(client, deps, shortcut.trigger_id, { question: shortcut.message.text ?? '' });
+    const text = shortcut.message.text ?? '';
+    // A reply in a help thread is an expert's answer to the thread's question: teach both.
+    const threadTs = shortcut.message.thread_ts;
+    const fromThread =
+      threadTs && threadTs !== shortcut.message.ts
+        ? await helpThreadTeachInput(client, deps, { channel: shortcut.channel.id, threadTs }, text)
+        : null;
+    await openTeachModal(client, deps, shortcut.trigger_id, fromThread ?? { question: text });
   };
 }
