@@ -135,6 +135,15 @@ describe('The two decisions: is it a Docker question, and which topic', () => {
     expect(result.topic?.id).toBe('restart-policy');
   });
 
+  it('answers when the best topic leads the next unrelated one by 0.05', () => {
+    const question = 'ローカルで開発するメリットは？（Docker Desktopを使う場合）';
+    const [best, rival] = engine.rank(question);
+    expect(best?.topic.id).toBe('local-dev-server');
+    expect(rival?.topic.id).toBe('why-containers');
+    expect((best?.score ?? 0) - (rival?.score ?? 0)).toBeLessThan(0.07);
+    expect(engine.search(question).topic?.id).toBe('local-dev-server');
+  });
+
   it('does not let words of context count against a topic once the question shows Docker', () => {
     expect(
       engine.search('my boss keeps mentioning kubectl in meetings and I just nod along, what is it').topic
