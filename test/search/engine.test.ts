@@ -84,6 +84,7 @@ describe('The two decisions: is it a Docker question, and which topic', () => {
       expect.arrayContaining(['command: docker run', 'command: -p 8080:80', 'word: nginx']),
     );
     expect(domainOf('my compose.yaml will not start').evidence).toContain('file: compose.yaml');
+    expect(domainOf('compose upしたらyamlのエラーで止まった').evidence).toContain('command: compose up');
     expect(domainOf('Bind for 0.0.0.0:8080 failed: port is already allocated').evidence).toContain(
       'error: port is already allocated',
     );
