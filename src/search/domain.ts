@@ -21,6 +21,7 @@ const PATTERNS: readonly { kind: 'command' | 'file'; pattern: RegExp }[] = [
     pattern:
       /\b(?:docker|podman)(?:-compose)?\s+(?:run|build|buildx|compose|ps|exec|logs|pull|push|images?|container|volume|network|stop|start|restart|rm|rmi|kill|inspect|cp|tag|login|system|info|version|init|scout|context|save|load|commit|attach|stats|top|events|prune|up|down)\b/g,
   },
+  { kind: 'command', pattern: /\bcompose\s+(?:up|down|logs|ps|exec|build|pull|restart|watch)\b/g },
   {
     kind: 'command',
     pattern:
@@ -42,7 +43,7 @@ const PATTERNS: readonly { kind: 'command' | 'file'; pattern: RegExp }[] = [
 ];
 
 /** A quick first look (before width folding, so full-width text takes the long way): most questions hold none. */
-const MAYBE = /docker|podman|kube|minikube|helm|-[pv]\s|--[a-z]|compose\.|kind:|[\uff01-\uff5e]/i;
+const MAYBE = /docker|podman|kube|minikube|helm|compose\s|-[pv]\s|--[a-z]|compose\.|kind:|[\uff01-\uff5e]/i;
 
 /** The commands and file names a question holds, at most a few. */
 export function domainPatterns(question: string): string[] {

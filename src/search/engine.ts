@@ -106,6 +106,22 @@ export function createAnswerEngine(
       last = topic;
     }
   }
+  /** per word id: whether some name (alias, title) of a topic is that word alone ("image", コンテナ) */
+  const namesTopicAlone = new Uint8Array(terms.size);
+  {
+    const wordsOfName = new Int32Array(index.nameTopic.length);
+    const wordOfName = new Int32Array(index.nameTopic.length);
+    for (let id = 0; id < terms.size; id++) {
+      for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
+        const name = index.postingNames[i] as number;
+        wordsOfName[name] = (wordsOfName[name] as number) + 1;
+        wordOfName[name] = id;
+      }
+    }
+    for (let name = 0; name < wordsOfName.length; name++) {
+      if (wordsOfName[name] === 1) namesTopicAlone[wordOfName[name] as number] = 1;
+    }
+  }
   const japaneseByChar = new Map<string, string[]>();
   for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
@@ -268,17 +284,31 @@ export function createAnswerEngine(
   }
 
   /**
-   * A word is evidence of the domain when it is distinctive of the knowledge: said exactly, found in a
-   * topic's name (alias, title, id), and not an everyday word ("container", "image" and "volume" are
-   * everyday English; コンテナ and イメージ everyday Japanese).
+   * A word is strong evidence of the domain when it is distinctive of the knowledge: said exactly, found
+   * in a topic's name (alias, title, id), and not an everyday word (docker, kubectl, nginx). An everyday
+   * word that names a topic by itself ("container", "image", コンテナ, イメージ) is weak evidence: it shows
+   * the domain only with another one.
    */
-  function isDistinctive(token: string, matches: TermMatch[]): boolean {
+  function domainWord(token: string, matches: TermMatch[]): 'strong' | 'weak' | null {
     const match = matches[0];
-    if (!match || match.similarity !== 1 || match.term !== token) return false;
-    // Japanese words are cut by a word splitter that guesses at unknown loanwords (ビル|ドキャッシュ) and
-    // kanji words of the knowledge are everyday too (保存, 設定): only English words show the domain.
-    if (!isLatinToken(token) || token.length < 3 || isEverydayEnglish(token)) return false;
-    return (nameTopicCount[idOf(token)] as number) >= config.domainWordMinTopics;
+    if (!match || match.similarity !== 1 || match.term !== token) return null;
+    const id = idOf(token);
+    const topicsNamed = nameTopicCount[id] as number;
+    if (!isLatinToken(token) || isEverydayEnglish(token)) {
+      // Japanese words are cut by a word splitter that guesses at unknown loanwords (ビル|ドキャッシュ), and
+      // kanji words of the knowledge are everyday too (保存, 設定); container, image and volume are
+      // everyday English, コンテナ and イメージ everyday Japanese. Such a word shows the domain only with
+      // another one, when it alone names a topic and many topics are named with it.
+      const word = isLatinToken(token) || KATAKANA_WORD.test(token);
+      return word &&
+        token.length >= config.weakDomainWord.minLength &&
+        namesTopicAlone[id] === 1 &&
+        topicsNamed >= config.weakDomainWord.minTopics
+        ? 'weak'
+        : null;
+    }
+    if (token.length < 3) return null;
+    return topicsNamed >= config.domainWordMinTopics ? 'strong' : null;
   }
 
   /**
@@ -299,6 +329,7 @@ export function createAnswerEngine(
     // First the words, and with them the domain decision; then the ranking, which weighs the words by
     // that decision.
     const matched: { matches: TermMatch[]; everyday: boolean }[] = [];
+    const weakEvidence: string[] = [];
     for (const { text: token, compound, everyday } of questionTokens(question)) {
       if (everyday === true) {
         if (DAILY_LIFE_JAPANESE_WORDS.has(token)) everydayWords++;
@@ -314,12 +345,16 @@ export function createAnswerEngine(
         else unknownWords++;
         continue;
       }
-      if (isDistinctive(token, matches) && evidence.length < 8) evidence.push(`word: ${token}`);
+      const strength = evidence.length < 8 ? domainWord(token, matches) : null;
+      if (strength === 'strong') evidence.push(`word: ${token}`);
+      else if (strength === 'weak') weakEvidence.push(`word: ${token}`);
       // An everyday word that no topic's name holds ("week", "team" in an answer) is context.
       const context =
         latin && isCommonEnglish(token) && matches.every(({ term }) => nameTopicCount[idOf(term)] === 0);
       matched.push({ matches, everyday: context });
     }
+    // One such word may be everyday (輸送用コンテナ, 画像のイメージ); two different ones are Docker talk.
+    if (weakEvidence.length >= config.weakDomainWord.needed) evidence.push(...weakEvidence);
     const domain: DomainEvidence = { inDomain: evidence.length > 0, evidence };
     const weights = domain.inDomain ? config.inDomain : config;
     totalWeight +=
@@ -495,6 +530,7 @@ function isCommonEnglish(token: string): boolean {
   );
 }
 
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 const textOfToken = (token: Token) => token.text;
 /** A concept is content: never an everyday word nor a compound. */
 const withTokenText = (_token: Token, text: string): Token => ({ text, compound: false });

@@ -84,6 +84,7 @@ describe('The two decisions: is it a Docker question, and which topic', () => {
       expect.arrayContaining(['command: docker run', 'command: -p 8080:80', 'word: nginx']),
     );
     expect(domainOf('my compose.yaml will not start').evidence).toContain('file: compose.yaml');
+    expect(domainOf('compose upしたらyamlのエラーで止まった').evidence).toContain('command: compose up');
     expect(domainOf('Bind for 0.0.0.0:8080 failed: port is already allocated').evidence).toContain(
       'error: port is already allocated',
     );
@@ -107,6 +108,43 @@ describe('The two decisions: is it a Docker question, and which topic', () => {
     }
   });
 
+  it('takes two everyday words that name topics (container and image, コンテナ and イメージ) for evidence', () => {
+    expect(domainOf('コンテナとイメージの関係がまだピンとこない').evidence).toEqual([
+      'word: コンテナ',
+      'word: イメージ',
+    ]);
+    expect(domainOf('is a container the same thing as an image').evidence).toEqual([
+      'word: container',
+      'word: image',
+    ]);
+    for (const question of [
+      '輸送用コンテナのサイズ',
+      '画像のイメージを明るくしたい',
+      'the image of our brand',
+    ]) {
+      expect(domainOf(question), question).toEqual({ inDomain: false, evidence: [] });
+    }
+  });
+
+  it('answers a question that shows Docker although its context leaves the topic only a quarter of it', () => {
+    const result = engine.search(
+      'the ops team rebooted our only server last night for patches and every docker container we had stayed down afterwards until someone logged in, how do we make them come back on their own',
+    );
+    expect(result.domain.inDomain).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(0.25);
+    expect(result.score).toBeLessThan(0.3);
+    expect(result.topic?.id).toBe('restart-policy');
+  });
+
+  it('answers when the best topic leads the next unrelated one by 0.05', () => {
+    const question = 'ローカルで開発するメリットは？（Docker Desktopを使う場合）';
+    const [best, rival] = engine.rank(question);
+    expect(best?.topic.id).toBe('local-dev-server');
+    expect(rival?.topic.id).toBe('why-containers');
+    expect((best?.score ?? 0) - (rival?.score ?? 0)).toBeLessThan(0.07);
+    expect(engine.search(question).topic?.id).toBe('local-dev-server');
+  });
+
   it('does not let words of context count against a topic once the question shows Docker', () => {
     expect(
       engine.search('my boss keeps mentioning kubectl in meetings and I just nod along, what is it').topic
@@ -116,6 +154,22 @@ describe('The two decisions: is it a Docker question, and which topic', () => {
       engine.search('上司が会議でよくkubectlって言ってるんですが、今さら聞けなくて…何ですか').topic?.id,
     ).toBe('kubectl');
     expect(engine.search('kubectlの役割と仕組みを知りたい').topic?.id).toBe('kubectl');
+  });
+});
+
+describe('Weak evidence of the domain', () => {
+  const engine = createAnswerEngine([
+    topic({ id: 'container', aliases: { en: ['container', 'container image'], ja: [] } }),
+    topic({ id: 'image', aliases: { en: ['image', 'image layer'], ja: [] } }),
+    topic({ id: 'volumes', aliases: { en: ['container volume', 'image volume'], ja: [] } }),
+  ]);
+  const domainOf = (question: string) => engine.search(question).domain;
+
+  it('needs two everyday words, each the whole name of some topic and held by the names of two', () => {
+    expect(domainOf('container image').evidence).toEqual(['word: container', 'word: image']);
+    // "volume" names no topic by itself; "image" alone is one word.
+    expect(domainOf('container volume').inDomain).toBe(false);
+    expect(domainOf('image').inDomain).toBe(false);
   });
 });
 
