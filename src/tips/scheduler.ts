@@ -8,7 +8,11 @@ import { callRateLimited, slackErrorCode } from '../slack/deliver.js';
 import type { Store, TipSubscription } from '../store/store.js';
 import { pickNextTip } from './rotation.js';
 import { dueLocalDate } from './schedule.js';
-import { CHANNEL_GONE, createWeeklyQuizPoster } from './weekly-quiz-poster.js';
+import {
+  CHANNEL_GONE,
+  createWeeklyQuizPoster,
+  tellSubscriber as directMessageSubscriber,
+} from './weekly-quiz-poster.js';
 
 export interface TipSchedulerDeps {
   store: Store;
@@ -111,16 +115,7 @@ export function createTipScheduler(
     const text = langs
       .map((lang) => phraseWith('tipPaused', lang, { channel: `<#${subscription.channel}>`, reason }))
       .join('\n\n');
-    const { subscriber } = subscription;
-    try {
-      await callRateLimited(deps.client, { method: 'chat.postMessage', channel: subscriber }, () =>
-        deps.client.chat.postMessage({ channel: subscriber, text }),
-      );
-    } catch (error) {
-      deps.logger.log('warn', 'could not tell the subscriber about the pause', {
-        code: slackErrorCode(error),
-      });
-    }
+    await directMessageSubscriber(deps, subscription.subscriber, text);
   }
 
   function runTick(): Promise<string[]> {

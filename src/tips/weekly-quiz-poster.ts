@@ -133,7 +133,7 @@ export function createWeeklyQuizPoster(deps: WeeklyQuizPosterDeps) {
 }
 
 /** A direct message to whoever subscribed a channel, about its subscription; a failure is only logged. */
-async function tellSubscriber(
+export async function tellSubscriber(
   deps: Pick<WeeklyQuizPosterDeps, 'client' | 'logger'>,
   subscriber: string,
   text: string,
