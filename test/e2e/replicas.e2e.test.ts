@@ -11,6 +11,7 @@ import {
 } from '../support/signed.js';
 import { StandInSlack } from '../support/stand-in-slack.js';
 import { readTeachButtonValue } from '../../src/conversation/teach.js';
+import { dropTestDatabase } from '../support/drop-database.js';
 
 /**
  * Two replicas of the bot, as on Kubernetes or ECS: two processes, one PostgreSQL database, and a load
@@ -106,7 +107,7 @@ if (!adminUrl && process.env.CI === 'true') {
       }),
     );
     await slack.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await dropTestDatabase(admin, database);
     await admin.end();
   });
 

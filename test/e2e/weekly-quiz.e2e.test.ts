@@ -11,6 +11,7 @@ import { weeklyQuizSlotKey, weeklyQuizSummaryKey } from '../../src/tips/weekly-q
 import { startBot, type RunningBot } from './harness.js';
 import { blockActionPayload, payloadBody, sendSigned, slashCommandBody } from '../support/signed.js';
 import { StandInSlack } from '../support/stand-in-slack.js';
+import { dropTestDatabase } from '../support/drop-database.js';
 
 /**
  * The weekly channel quiz through Slack, on two replicas sharing one database (PostgreSQL when
@@ -44,7 +45,7 @@ afterAll(async () => {
   await Promise.all((replicas ?? []).map((replica) => replica.stop()));
   await slack.stop();
   if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await dropTestDatabase(admin, database);
     await admin.end();
   }
 });

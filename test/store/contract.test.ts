@@ -28,6 +28,7 @@ import type {
 } from '../../src/store/store.js';
 import { weeklyQuizSlotKey, weeklyQuizSummaryKey } from '../../src/tips/weekly-quiz.js';
 import { createMemoryDatabase, createMemoryStore } from '../fakes/memory-store.js';
+import { dropTestDatabase } from '../support/drop-database.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -209,7 +210,7 @@ function postgres(adminUrl: string): Backend {
       );
     },
     async tearDown() {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropTestDatabase(admin, database);
       await admin.end();
     },
     async createDatabase() {
