@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { KnowledgeBase } from './load.js';
 import { parseTopicFile } from './parse.js';
 import type { Lang, Topic } from './types.js';
+import type { NewDraftTopic } from '../store/store.js';
 
 /** Thrown when a file's `aliases:` block is not in the form this tool can extend without rewriting it. */
 export class AliasEditError extends Error {}
@@ -52,17 +53,8 @@ export function appendAliases(text: string, additions: Record<Lang, string[]>, f
 }
 
 /** A draft topic as the knowledge file it proposes. */
-export interface DraftContent {
-  topicId: string;
-  title: Record<Lang, string>;
-  answer: Record<Lang, string>;
-  links: string[];
-  related: string[];
-  sourceQuestion: string;
-  expertReply: string;
-  taughtBy: string;
-  createdAt: Date;
-}
+/** What a draft topic holds, as the store keeps it (src/store/store.ts). */
+export type DraftContent = NewDraftTopic;
 
 /**
  * The file `knowledge/<topicId>.md` for a draft. What a draft does not give is derived so that the file

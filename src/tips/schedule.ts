@@ -57,7 +57,8 @@ const DAY_WORDS: Record<string, TipDays> = {
   daily: 'daily',
   毎日: 'daily',
 };
-const LANG_WORDS: Record<string, TipLang> = {
+/** The words that choose a subscription's language, in English and Japanese (tips and weekly quizzes). */
+export const LANG_WORDS: Readonly<Record<string, TipLang>> = {
   en: 'en',
   english: 'en',
   英語: 'en',

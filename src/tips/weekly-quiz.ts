@@ -2,7 +2,7 @@ import type { Lang } from '../knowledge/types.js';
 import { phraseWith } from '../answers/messages.js';
 import type { TipLang } from '../store/store.js';
 import type { ScheduleError } from './schedule.js';
-import { CATCH_UP_MS } from './schedule.js';
+import { CATCH_UP_MS, LANG_WORDS } from './schedule.js';
 import { rotationOrder } from './rotation.js';
 import {
   formatTimeOfDay,
@@ -53,17 +53,6 @@ for (const [index, words] of [
 ].entries()) {
   for (const word of words) WEEKDAY_WORDS[word] = index;
 }
-
-const LANG_WORDS: Record<string, TipLang> = {
-  en: 'en',
-  english: 'en',
-  英語: 'en',
-  ja: 'ja',
-  japanese: 'ja',
-  日本語: 'ja',
-  both: 'both',
-  両方: 'both',
-};
 
 export interface WeeklyQuizRequest {
   weekday: number;
