@@ -14,10 +14,11 @@ const kb = loadKnowledgeOrExit();
 
 if (values.json) {
   const entries = kb.topics.map(
-    ({ id, title, aliases, errors, answer, links, related, tip, quiz, reviewed }) => ({
+    ({ id, title, aliases, examples, errors, answer, links, related, tip, quiz, reviewed }) => ({
       id,
       title,
       aliases,
+      examples,
       errors,
       answer,
       links,

@@ -107,6 +107,7 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
     }
   }
   problems.push(...aliasesHoldingOtherErrors(kb, errorOwners));
+  problems.push(...exampleProblems(kb, errorOwners));
   return problems;
 }
 
@@ -150,6 +151,44 @@ function aliasesHoldingOtherErrors(kb: KnowledgeBase, owners: Map<string, string
         problems.push({
           file: topic.file,
           problem: `alias "${alias}" holds the error fragment "${fragment}" of "${owner}", which answers it; keep them in one topic`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * An example question belongs to one topic: one given twice, or in two topics, or holding another
+ * topic's error fragment (which answers it), teaches the engine nothing or the wrong thing.
+ */
+function exampleProblems(kb: KnowledgeBase, owners: Map<string, string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const fragments = [...owners].filter(([key]) => key.length >= MIN_ERROR_FRAGMENT_LENGTH);
+  const exampleOwners = new Map<string, string>();
+  for (const topic of kb.topics) {
+    for (const example of [...topic.examples.en, ...topic.examples.ja]) {
+      const key = errorFragmentKey(example);
+      const owner = exampleOwners.get(key);
+      if (owner === topic.id) {
+        problems.push({ file: topic.file, problem: `example "${example}" is given twice` });
+        continue;
+      }
+      if (owner !== undefined) {
+        problems.push({
+          file: topic.file,
+          problem: `example "${example}" is also an example of "${owner}"; keep it in one topic`,
+        });
+        continue;
+      }
+      exampleOwners.set(key, topic.id);
+      for (const [fragmentKey, fragmentOwner] of fragments) {
+        if (fragmentOwner === topic.id || !key.includes(fragmentKey)) continue;
+        const fragment =
+          kb.byId.get(fragmentOwner)?.errors.find((text) => errorFragmentKey(text) === fragmentKey) ?? fragmentKey;
+        problems.push({
+          file: topic.file,
+          problem: `example "${example}" holds the error fragment "${fragment}" of "${fragmentOwner}", which answers it; move the example there`,
         });
       }
     }

@@ -9,6 +9,14 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const bilingualText = z.strictObject({ en: nonEmpty, ja: nonEmpty });
 const aliasList = z.array(z.union([nonEmpty, z.number().transform(String)]));
 
+/** An example question: one line, long enough to say something, short enough to read. */
+const exampleText = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters long')
+  .max(300, 'must be at most 300 characters long; an example is one question')
+  .refine((text) => !/[\r\n\t]/.test(text), 'must be one line');
+
 const choiceList = z.array(nonEmpty).min(3, 'needs 3 or 4 choices').max(4, 'needs 3 or 4 choices');
 
 /**
@@ -54,6 +62,10 @@ const frontMatterSchema = z.strictObject({
   id: z.string().regex(TOPIC_ID, 'must be lower-case words joined by hyphens, e.g. "docker-run"'),
   title: bilingualText,
   aliases: z.strictObject({ en: aliasList, ja: aliasList }),
+  /** Whole questions as people ask them; optional, either language may be empty. */
+  examples: z
+    .strictObject({ en: z.array(exampleText).default([]), ja: z.array(exampleText).default([]) })
+    .default({ en: [], ja: [] }),
   related: z.array(z.string()).default([]),
   links: z
     .array(
@@ -124,6 +136,7 @@ export function parseTopicFile(text: string, file: string): ParseResult {
       id: meta.id,
       title: meta.title,
       aliases: meta.aliases,
+      examples: meta.examples,
       answer: answers,
       links: meta.links,
       related: meta.related,

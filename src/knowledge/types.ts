@@ -14,6 +14,11 @@ export interface Topic {
   id: string;
   title: Bilingual<string>;
   aliases: Bilingual<string[]>;
+  /**
+   * Questions the way people ask this topic's question in their own words (context, the goal without
+   * the term): their words count for the topic, less than a name's, and never make a name.
+   */
+  examples: Bilingual<string[]>;
   answer: Bilingual<string>;
   links: DocLink[];
   related: string[];

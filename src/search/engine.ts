@@ -86,6 +86,12 @@ export function createAnswerEngine(
   const matchErrors = buildErrorMatcher(topics);
   const { terms, idf } = index;
   const idOf = (term: string) => terms.get(term);
+  // An example's words lend a topic more once the question shows Docker: without that evidence they
+  // are the everyday words ("my macbook", "the build of a house") that off-topic questions use too.
+  const outOfDomainFieldWeights = Float64Array.from(FIELDS, (field) => config.fieldWeights[field]);
+  const inDomainFieldWeights = Float64Array.from(FIELDS, (field) =>
+    field === 'example' ? config.inDomain.exampleWeight : config.fieldWeights[field],
+  );
   const known = (term: string) => terms.get(term) >= 0;
   /** the rarest known word's weight: unknown words weigh a multiple of it */
   const unknownWeight = Math.log(1 + index.topicCount);
@@ -138,6 +144,8 @@ export function createAnswerEngine(
   const topicExact = new Uint8Array(index.topicCount);
   const tokenBest = new Float64Array(index.topicCount);
   const topicCompleteness = new Float64Array(index.topicCount);
+  /** per topic: whether this question reached it (a word of weight 0 reaches it without adding) */
+  const topicTouched = new Uint8Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
@@ -149,7 +157,7 @@ export function createAnswerEngine(
         const where: string[] = [];
         for (let i = index.topicStart[id] ?? 0; i < (index.topicStart[id + 1] ?? 0); i++) {
           where.push(
-            `${topics[index.postingTopics[i] as number]?.id}:${round(index.postingWeights[i] as number)}`,
+            `${topics[index.postingTopics[i] as number]?.id}:${FIELDS[index.postingFields[i] as number]}`,
           );
         }
         return { term, similarity: round(similarity), idf: round(idf[id] ?? 0), topics: where };
@@ -357,6 +365,7 @@ export function createAnswerEngine(
     if (weakEvidence.length >= config.weakDomainWord.needed) evidence.push(...weakEvidence);
     const domain: DomainEvidence = { inDomain: evidence.length > 0, evidence };
     const weights = domain.inDomain ? config.inDomain : config;
+    const fieldWeight = domain.inDomain ? inDomainFieldWeights : outOfDomainFieldWeights;
     totalWeight +=
       unknownWeight *
       (unknownWords * weights.unknownWordWeight +
@@ -374,7 +383,7 @@ export function createAnswerEngine(
         if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
-          const value = similarity * (index.postingWeights[i] as number);
+          const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
           if (tokenBest[topic] === 0) tokenTopics.push(topic);
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
           if (similarity === 1) topicExact[topic] = 1;
@@ -384,7 +393,10 @@ export function createAnswerEngine(
       if (everyday) weight *= weights.everydayKnownWordFactor;
       totalWeight += weight;
       for (const topic of tokenTopics) {
-        if (topicSums[topic] === 0) touchedTopics.push(topic);
+        if (topicTouched[topic] === 0) {
+          topicTouched[topic] = 1;
+          touchedTopics.push(topic);
+        }
         topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
         tokenBest[topic] = 0;
       }
@@ -416,6 +428,7 @@ export function createAnswerEngine(
       const completeness = topicCompleteness[topic] as number;
       const exact = topicExact[topic] === 1;
       topicSums[topic] = 0;
+      topicTouched[topic] = 0;
       topicCompleteness[topic] = 0;
       topicExact[topic] = 0;
       const score = coverage * (config.completenessBase + (1 - config.completenessBase) * completeness);
@@ -542,7 +555,7 @@ function outranks(score: number, topic: number, hit: Hit): boolean {
 
 /**
  * The inverted index in compressed-sparse-row form: for word id `w`, its postings are the slots
- * `topicStart[w]` to `topicStart[w + 1]` of `postingTopics` / `postingWeights`, and the names holding
+ * `topicStart[w]` to `topicStart[w + 1]` of `postingTopics` / `postingFields`, and the names holding
  * it are `nameStart[w]` to `nameStart[w + 1]` of `postingNames`. Flat typed arrays instead of an object
  * per word keep a 10,000-entry knowledge base quick to build and small in memory.
  */
@@ -553,7 +566,8 @@ interface Index {
   idf: Float64Array;
   topicStart: Int32Array;
   postingTopics: Int32Array;
-  postingWeights: Float32Array;
+  /** per posting: the best field (index into FIELDS) of the topic holding the word */
+  postingFields: Uint8Array;
   nameStart: Int32Array;
   postingNames: Int32Array;
   /** per name: its topic, and the summed idf of its words */
@@ -561,8 +575,8 @@ interface Index {
   nameTotals: Float64Array;
 }
 
-const FIELDS: readonly Field[] = ['alias', 'title', 'id', 'answer'];
-const [ALIAS, TITLE, ID, ANSWER] = [0, 1, 2, 3];
+const FIELDS: readonly Field[] = ['alias', 'title', 'id', 'example', 'answer'];
+const [ALIAS, TITLE, ID, EXAMPLE, ANSWER] = [0, 1, 2, 3, 4];
 
 /**
  * One pass over the knowledge: per topic, the best field each word was found in (its postings), and
@@ -595,7 +609,8 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: Co
     const best = bestField[id] as number;
     if (best < 0) touched.push(id);
     if (best < 0 || (fieldWeights[best] as number) < (fieldWeights[field] as number)) bestField[id] = field;
-    if (field === ANSWER) return;
+    // Examples and answers lend a topic words; only aliases, titles and ids are its names.
+    if (field === ANSWER || field === EXAMPLE) return;
     if (nameId < 0) {
       nameId = nameTopic.length;
       nameTopic.push(topicIndex);
@@ -618,6 +633,8 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: Co
     addText(topic.title.en, TITLE);
     addText(topic.title.ja, TITLE);
     addText(topic.id.replace(/-/g, ' '), ID);
+    for (const example of topic.examples.en) addText(example, EXAMPLE);
+    for (const example of topic.examples.ja) addText(example, EXAMPLE);
     addText(topic.answer.en, ANSWER);
     addText(topic.answer.ja, ANSWER);
     for (const id of touched) {
@@ -635,12 +652,12 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: Co
   const termCount = vocabulary.terms.size;
   const topicStart = startsByTerm(pairTerm, termCount);
   const postingTopics = new Int32Array(pairTerm.length);
-  const postingWeights = new Float32Array(pairTerm.length);
+  const postingFields = new Uint8Array(pairTerm.length);
   const nextPosting = topicStart.slice(0, termCount);
   for (let pair = 0; pair < pairTerm.length; pair++) {
     const at = takeSlot(nextPosting, pairTerm.at(pair));
     postingTopics[at] = pairTopic.at(pair);
-    postingWeights[at] = fieldWeights[pairField.at(pair)] as number;
+    postingFields[at] = pairField.at(pair);
   }
   const nameStart = startsByTerm(linkTerm, termCount);
   const postingNames = new Int32Array(linkTerm.length);
@@ -666,7 +683,7 @@ function buildIndex(topics: readonly Topic[], config: SearchConfig, concepts: Co
     idf,
     topicStart,
     postingTopics,
-    postingWeights,
+    postingFields,
     nameStart,
     postingNames,
     nameTopic: nameTopic.toArray(),

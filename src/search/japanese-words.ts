@@ -24,6 +24,7 @@ const WORDS = new Set(
     '程度 稟議 空港 突然 立場 簡単 精算 納得 納期 経営 経理 経費 経験 結婚 結果 結構 結論 給料 絶対 総務 締め切り 練習 署名 翌日 習慣 考え 職場 自分 自宅 興味 苦手 要約',
     '視点 観点 計画 評判 試験 誤解 説得 誰か 課長 調子 請求 負担 買い物 資料 資料集 資格 賛成 趣味 途中 連絡 連絡先 週末 進捗 違和感 部屋 部署 部長 部門 重要 野球 釣り',
     '間違い 関心 難しい 雰囲気 電話 電車 音楽 顧客 風邪 飛行機 食事',
+    'こういう どういう どうして それとも ずっと ちゃんと 色々 いろいろ ダメ 具体',
   ]
     .join(' ')
     .split(' '),
@@ -34,7 +35,7 @@ const WORDS = new Set(
  * word of kanji and kana is also listed by its kanji when they are one run of two or more (仕組, 気持,
  * 手続). Everyday verbs reach it as their one-kanji stem (言って → 言, 思う → 思): those are listed too.
  */
-const VERB_STEMS = '言';
+const VERB_STEMS = '言 聞 思';
 
 /**
  * The everyday words of daily life rather than of a request (ランチ, 天気, 有給, 会議): like "lunch" and

@@ -86,7 +86,19 @@ describe('npm run kb -- --json', () => {
     expect(topics.length).toBeGreaterThanOrEqual(61);
     for (const topic of topics) {
       expect(Object.keys(topic).sort()).toEqual(
-        ['id', 'title', 'aliases', 'errors', 'answer', 'links', 'related', 'tip', 'quiz', 'reviewed'].sort(),
+        [
+          'id',
+          'title',
+          'aliases',
+          'examples',
+          'errors',
+          'answer',
+          'links',
+          'related',
+          'tip',
+          'quiz',
+          'reviewed',
+        ].sort(),
       );
       expect(topic.quiz).toEqual(
         expect.arrayContaining([

@@ -17,8 +17,8 @@ import { createTestDeps, type TestDeps } from '../fakes/deps.js';
 const ADMIN = 'U0ADMIN';
 const ASKER = 'U0ASKER';
 const HELP = 'C0HELP';
-/** A question the bot is not sure about, with runners-up (multi-stage-build, docker-build, dockerignore). */
-const NOT_SURE = 'build weird';
+/** A question the bot is not sure about, with runners-up (layers-cache, prune-cleanup, docker-build). */
+const NOT_SURE = 'odd build cache';
 
 function asker(userId = ASKER, surface: Surface = 'command', lang: Lang = 'en'): Asker {
   return {
@@ -128,7 +128,7 @@ describe('A "not sure" reply', () => {
       question: NOT_SURE,
       lang: 'en',
       forUser: ASKER,
-      guesses: ['multi-stage-build', 'docker-build', 'dockerignore'],
+      guesses: ['layers-cache', 'prune-cleanup', 'docker-build'],
       where: null,
     });
   });

@@ -16,7 +16,7 @@ const HELP = 'C0HELP';
 const CHANNEL = 'C0CHAN';
 const EXPERT = 'U0EXPERT';
 /** The bot is not sure about it, and has runners-up to offer. */
-const NOT_SURE = 'build weird';
+const NOT_SURE = 'odd build cache';
 
 let slack: StandInSlack;
 let bot: RunningBot;

@@ -96,4 +96,25 @@ describe('Authoring checks', () => {
       'knowledge/docker-run.md: alias "docker run exec format error" holds the error fragment "exec format error" of "buildx", which answers it; keep them in one topic',
     ]);
   });
+
+  it('finds an example given in two topics, or twice in one', () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'volumes', examples: { en: ['Keep my data', 'keep  my data'] } }),
+      topicFile({ id: 'bind-mounts', examples: { en: ['keep my DATA'] } }),
+    ]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/volumes.md: example "keep  my data" is given twice',
+      'knowledge/bind-mounts.md: example "keep my DATA" is also an example of "volumes"; keep it in one topic',
+    ]);
+  });
+
+  it("finds an example holding another topic's error fragment, which would answer it", () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'buildx', errors: ['exec format error'] }),
+      topicFile({ id: 'docker-run', examples: { en: ['docker run says exec format error on my pi, why'] } }),
+    ]);
+    expect(problemsOf(kb)).toEqual([
+      'knowledge/docker-run.md: example "docker run says exec format error on my pi, why" holds the error fragment "exec format error" of "buildx", which answers it; move the example there',
+    ]);
+  });
 });

@@ -102,6 +102,35 @@ describe('Loading knowledge files', () => {
     expect(problemsOf([file])[0]).toMatch(/^knowledge\/image\.md: errors\.0: /);
   });
 
+  it('reads the example questions of a topic in both languages, none when the field is left out', () => {
+    const kb = buildKnowledgeBase([
+      topicFile({
+        id: 'volumes',
+        examples: { en: ['keep my postgres data when the container is recreated'], ja: ['DBのデータを消したくない'] },
+      }),
+      topicFile({ id: 'image' }),
+      topicFile({ id: 'networks', examples: { ja: ['コンテナ同士で通信したい'] } }),
+    ]);
+    expect(kb.byId.get('volumes')?.examples).toEqual({
+      en: ['keep my postgres data when the container is recreated'],
+      ja: ['DBのデータを消したくない'],
+    });
+    expect(kb.byId.get('image')?.examples).toEqual({ en: [], ja: [] });
+    expect(kb.byId.get('networks')?.examples).toEqual({ en: [], ja: ['コンテナ同士で通信したい'] });
+  });
+
+  it('refuses an example that is not one question of one line', () => {
+    expect(
+      problemsOf([topicFile({ id: 'volumes', examples: { en: ['ab', `keep ${'my data '.repeat(50)}`] } })]),
+    ).toEqual([
+      'knowledge/volumes.md: examples.en.0: must be at least 3 characters long',
+      'knowledge/volumes.md: examples.en.1: must be at most 300 characters long; an example is one question',
+    ]);
+    expect(problemsOf([topicFile({ id: 'volumes', examples: { ja: ['一行目\n二行目'] } })])).toEqual([
+      'knowledge/volumes.md: examples.ja.0: must be one line',
+    ]);
+  });
+
   it('reports every problem of every file in one error', () => {
     const broken = topicFile({ id: 'image', url: 'ftp://x' });
     const missing = topicFile({ id: 'volumes', related: ['nowhere'] });

@@ -32,6 +32,7 @@ function topic(id: string, items: number): Topic {
     id,
     title: { en: id, ja: id },
     aliases: { en: [], ja: [] },
+    examples: { en: [], ja: [] },
     errors: [],
     answer: { en: `${id} answer`, ja: `${id} の答え` },
     links: [],
