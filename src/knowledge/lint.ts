@@ -182,15 +182,19 @@ function exampleProblems(kb: KnowledgeBase, owners: Map<string, string>): Knowle
         continue;
       }
       exampleOwners.set(key, topic.id);
-      for (const [fragmentKey, fragmentOwner] of fragments) {
-        if (fragmentOwner === topic.id || !key.includes(fragmentKey)) continue;
-        const fragment =
-          kb.byId.get(fragmentOwner)?.errors.find((text) => errorFragmentKey(text) === fragmentKey) ?? fragmentKey;
-        problems.push({
-          file: topic.file,
-          problem: `example "${example}" holds the error fragment "${fragment}" of "${fragmentOwner}", which answers it; move the example there`,
-        });
+      // As the engine does: of the fragments an example holds, the longest answers it.
+      let answering: [string, string] | undefined;
+      for (const fragment of fragments) {
+        if (key.includes(fragment[0]) && (!answering || fragment[0].length > answering[0].length)) answering = fragment;
       }
+      if (!answering || answering[1] === topic.id) continue;
+      const [fragmentKey, fragmentOwner] = answering;
+      const fragment =
+        kb.byId.get(fragmentOwner)?.errors.find((text) => errorFragmentKey(text) === fragmentKey) ?? fragmentKey;
+      problems.push({
+        file: topic.file,
+        problem: `example "${example}" holds the error fragment "${fragment}" of "${fragmentOwner}", which answers it; move the example there`,
+      });
     }
   }
   return problems;

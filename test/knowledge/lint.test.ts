@@ -117,4 +117,16 @@ describe('Authoring checks', () => {
       'knowledge/docker-run.md: example "docker run says exec format error on my pi, why" holds the error fragment "exec format error" of "buildx", which answers it; move the example there',
     ]);
   });
+
+  it("lets an example hold another topic's fragment when a longer fragment of its own answers it", () => {
+    const kb = buildKnowledgeBase([
+      topicFile({ id: 'buildx', errors: ['no matching manifest for'] }),
+      topicFile({
+        id: 'windows-containers',
+        errors: ['no matching manifest for windows'],
+        examples: { en: ['pulling nginx says no matching manifest for windows/amd64'] },
+      }),
+    ]);
+    expect(problemsOf(kb)).toEqual([]);
+  });
 });
