@@ -5,7 +5,8 @@
  * the code lives (this project, each package, Node's internals, V8's own work), and the functions with
  * the most self time and the most total time (the function and what it calls).
  * Start-up (compiling, loading the knowledge) is left out with --from NAME, which counts from the first
- * sample with the function NAME on its stack (`--from processEvent`: Bolt's first request), or with
+ * sample with the function NAME on its stack (`--from processEvent`: Bolt's first request; for the bot,
+ * `--from answerInAcknowledgement`: its first `/docker` question, answered before Bolt), or with
  * --skip-ms N, which leaves out the first N ms.
  */
 import { readFileSync } from 'node:fs';
@@ -123,12 +124,12 @@ const STAGES: [string, (frame: CallFrame) => boolean][] = [
     (f) => f.functionName === 'buildContentResponse',
   ],
   [
-    'body limit and timestamp checks (src/slack guards)',
-    (f) => /\/src\/slack\/(guard-request-body|verify-timestamp)\./.test(f.url),
+    'signature check and body parsing (Bolt)',
+    (f) => /^(parseAndVerifyHTTPRequest|parseHTTPRequestBody|verifySlackRequest)$/.test(f.functionName),
   ],
   [
-    'signature check and body parsing (Bolt)',
-    (f) => /^(parseAndVerifyHTTPRequest|parseHTTPRequestBody)$/.test(f.functionName),
+    'body limit and timestamp checks (src/slack guards)',
+    (f) => /\/src\/slack\/(guard-request-body|verify-timestamp)\./.test(f.url),
   ],
 ];
 const NEAREST: [string, (frame: CallFrame) => boolean][] = [

@@ -2,7 +2,9 @@
  * The floor `npm run bench:http` measures the bot against: a Bolt app in HTTP mode that answers `/docker`
  * with a fixed text in the acknowledgement itself, the cheapest reply Slack allows (one HTTP response, no
  * response_url POST). It is configured from the same environment as the bot (SLACK_BOT_TOKEN,
- * SLACK_SIGNING_SECRET, PORT, SLACK_API_URL, LOG_LEVEL) and is not part of it.
+ * SLACK_SIGNING_SECRET, PORT, SLACK_API_URL, LOG_LEVEL) and is not part of it. The bench compiles it with
+ * tsc beside the bot (bench/http/tsconfig.json) and starts dist/bench/http/bare-bolt.js with the bot's heap
+ * limits: a few lines of JavaScript over Bolt's own.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig, type LogLevel as ConfigLogLevel } from '../../src/config.js';

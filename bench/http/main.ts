@@ -1,6 +1,7 @@
 /**
  * `npm run bench:http`: the bot's Slack path under load beside a bare Bolt app (bench/http/bare-bolt.ts).
- * Both run as child processes started the way production starts the bot, with their Web API and every
+ * Both are compiled with tsc first (the production build, processes.ts buildApps) and run as child
+ * processes started the way the Dockerfile starts the bot (`node <heap limits> dist/src/index.js`), with their Web API and every
  * response_url pointed at the stand-in Slack in this process, and receive signed `/docker <question>`
  * commands over loopback. Prints one Markdown table (the median of 3 rounds per app) and the targets, then
  * each process's resident memory and how many questions it answered.
@@ -14,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { requireFile } from '../../src/cli/shared.js';
 import { DEFAULT_EVAL_FILE } from '../../src/paths.js';
 import { readEvalFile } from '../../src/search/evaluate.js';
@@ -22,7 +22,7 @@ import { StandInSlack } from '../../test/support/stand-in-slack.js';
 import { createBenchDatabase, errorMessage, type BenchDatabase } from './database.js';
 import { LoadDriver, type App, type Round } from './load.js';
 import { readOptions } from './options.js';
-import { ChildProcesses, readMemory } from './processes.js';
+import { buildApps, BUILT, ChildProcesses, readMemory } from './processes.js';
 import { printMemory, printReport } from './report.js';
 
 const ROUNDS = 3;
@@ -37,6 +37,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
 /** Set once the bench has created its own PostgreSQL database; dropped at the end. */
 let benchDatabase: BenchDatabase | undefined;
 
+// Compiled before anything starts: tsc's errors end the bench here.
+console.error('Compiling the bot and the floor with tsc (the production build, bench/http/tsconfig.json)…');
+buildApps();
 const slack = await new StandInSlack().start();
 const children = new ChildProcesses({
   signingSecret,
@@ -72,13 +75,12 @@ try {
   // One after another: each replica migrates the shared database on start, under a lock.
   for (let i = 1; i <= replicaCount; i++) {
     const name = replicaCount === 1 ? botName : `${botName}: replica ${i}`;
-    bot.replicas.push(await children.start(name, 'src/index.ts', databaseUrl));
+    bot.replicas.push(await children.start(name, BUILT.bot, databaseUrl));
   }
   const bareName = labelled ? 'bare Bolt, 1 process, no database' : 'bare Bolt';
-  const bareEntry = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
   const bare: App = {
     name: bareName,
-    replicas: [await children.start(bareName, bareEntry, join(dataDir, 'bench.sqlite'))],
+    replicas: [await children.start(bareName, BUILT.floor, join(dataDir, 'bench.sqlite'))],
     turn: 0,
   };
   const rounds = new Map<App, Round[]>([

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { PRODUCTION_NODE_FLAGS } from '../../src/runtime.js';
 import { parseDatabaseUrl, StoreError } from '../../src/store/index.js';
 
 export const USAGE = `Usage: npm run bench:http -- [options]
 
-The bot's Slack path under load beside a bare Bolt app, both started as child processes the way
-production starts the bot, answering signed /docker commands sent over loopback.
+The bot's Slack path under load beside a bare Bolt app, answering signed /docker commands sent over
+loopback. Both are compiled with tsc first (the production build's settings, into dist/) and started
+as child processes the way the Dockerfile starts the bot: node ${PRODUCTION_NODE_FLAGS.join(' ')}
+dist/src/index.js (the floor: dist/bench/http/bare-bolt.js, with the same flags).
 
   --requests N             measured commands per round (default 500)
   --warm-up N              commands sent before each round's measured ones (default 100)

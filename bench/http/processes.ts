@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -26,6 +28,26 @@ export interface Memory {
   peakKb: number;
 }
 
+/** Where buildApps puts the apps: the bot as `npm run build` compiles it, and the floor beside it. */
+export const BUILT = {
+  bot: join(PROJECT_ROOT, 'dist', 'src', 'index.js'),
+  floor: join(PROJECT_ROOT, 'dist', 'bench', 'http', 'bare-bolt.js'),
+};
+
+/**
+ * Compiles both apps with tsc into dist/ (bench/http/tsconfig.json: the production build's settings,
+ * tsconfig.build.json, with the floor added), as the Dockerfile's `npm run build` does for the bot. The
+ * bench then runs JavaScript, as production does: under `--import tsx` every closure the bot creates per
+ * request is wrapped in a naming call, which the Docker image does not pay.
+ */
+export function buildApps(): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(PROJECT_ROOT, 'bench', 'http', 'tsconfig.json')], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+}
+
 /**
  * The apps under test as child processes, started the way production starts the bot, with their Web API
  * (and so every response_url the bench hands them) on the stand-in Slack.
@@ -35,31 +57,30 @@ export class ChildProcesses {
 
   constructor(private readonly settings: { signingSecret: string; slackUrl: string; nodeFlags: string[] }) {}
 
-  /** Starts `entry` like production (`node --import tsx`) on a free loopback port; resolves once /healthz is 200. */
+  /**
+   * Starts `entry`, a file tsc compiled (buildApps), as the Dockerfile starts the bot (`node <heap limits>
+   * dist/src/index.js`, no TypeScript loader) on a free loopback port; resolves once /healthz is 200.
+   */
   async start(name: string, entry: string, databaseUrl: string): Promise<Child> {
     const port = await freePort();
     // Both apps run with the production heap limits, as the Dockerfile starts the bot.
-    const child = spawn(
-      process.execPath,
-      [...PRODUCTION_NODE_FLAGS, ...this.settings.nodeFlags, '--import', 'tsx', entry],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_SIGNING_SECRET: this.settings.signingSecret,
-          // Empty counts as unset, and dotenv does not override it: a developer's token cannot switch the
-          // bot to Socket Mode.
-          SLACK_APP_TOKEN: '',
-          PORT: String(port),
-          SLACK_API_URL: `${this.settings.slackUrl}/api/`,
-          DATABASE_URL: databaseUrl,
-          // Production's default: the bot's per-request log line is part of its cost.
-          LOG_LEVEL: 'info',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...this.settings.nodeFlags, entry], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: this.settings.signingSecret,
+        // Empty counts as unset, and dotenv does not override it: a developer's token cannot switch the
+        // bot to Socket Mode.
+        SLACK_APP_TOKEN: '',
+        PORT: String(port),
+        SLACK_API_URL: `${this.settings.slackUrl}/api/`,
+        DATABASE_URL: databaseUrl,
+        // Production's default: the bot's per-request log line is part of its cost.
+        LOG_LEVEL: 'info',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.running.add(child);
     const started: Child = { name, url: `http://127.0.0.1:${port}`, process: child, output: [], answered: 0 };
     const keep = (chunk: Buffer) => {

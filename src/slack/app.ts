@@ -1,4 +1,12 @@
-import { App, HTTPReceiver, LogLevel, type AckFn, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  type AckFn,
+  type CodedError,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import type { BotDeps } from '../conversation/deps.js';
@@ -7,6 +15,7 @@ import { claimOnce, markDelivered } from '../conversation/record.js';
 import { TIME_LIMITS } from '../limits.js';
 import { refuseFutureTimestamps } from './verify-timestamp.js';
 import { guardRequestBody } from './guard-request-body.js';
+import { answerDockerCommandsDirectly } from './direct-command.js';
 import type { AppLogger } from '../logger.js';
 import { webClientOptions } from './web-client.js';
 
@@ -76,13 +85,6 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
         },
       ],
     });
-    receiver.requestListener = refuseFutureTimestamps(
-      guardRequestBody(receiver.requestListener, {
-        endpoint: SLACK_ENDPOINT,
-        signingSecret: config.signingSecret,
-        logger: deps.logger,
-      }),
-    );
     app = new App({
       token: config.botToken,
       receiver: receiver as Receiver,
@@ -99,20 +101,15 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
   // logged with its id and latency.
   let inFlight = 0;
   let drained: (() => void) | undefined;
-  app.use(async ({ body, next }) => {
+  /** Counts the work in flight and logs the request with its latency, unless the work says it was ignored. */
+  const handled = async (
+    fields: Record<string, string | undefined>,
+    work: () => Promise<'ignored' | void>,
+  ): Promise<void> => {
     const started = performance.now();
-    const fields = requestFields(body);
     inFlight++;
     try {
-      const onceKey = fields.event_id ? `event:${fields.event_id}` : undefined;
-      if (onceKey && !(await claimOnce(deps, onceKey))) {
-        deps.logger.log('info', 'duplicate event ignored', fields);
-        return;
-      }
-      await next();
-      // Handled: a retry is refused from now on. A process that dies before this point leaves the claim
-      // to expire, and Slack's retry is handled then (the listener's own claim, e.g. a message's, too).
-      if (onceKey) await markDelivered(deps, onceKey, { requestId: fields.event_id });
+      if ((await work()) === 'ignored') return;
       deps.logger.log('info', 'request handled', {
         ...fields,
         latency_ms: round(performance.now() - started),
@@ -121,12 +118,48 @@ export function createSlackBot(config: SlackConfig, deps: BotDeps): SlackBot {
       inFlight--;
       if (inFlight === 0) drained?.();
     }
+  };
+  app.use(async ({ body, next }) => {
+    const fields = requestFields(body);
+    await handled(fields, async () => {
+      const onceKey = fields.event_id ? `event:${fields.event_id}` : undefined;
+      if (onceKey && !(await claimOnce(deps, onceKey))) {
+        deps.logger.log('info', 'duplicate event ignored', fields);
+        return 'ignored';
+      }
+      await next();
+      // Handled: a retry is refused from now on. A process that dies before this point leaves the claim
+      // to expire, and Slack's retry is handled then (the listener's own claim, e.g. a message's, too).
+      if (onceKey) await markDelivered(deps, onceKey, { requestId: fields.event_id });
+    });
   });
   registerListeners(app, deps);
   acknowledgeUnhandled(app, deps.logger);
-  app.error(async (error) => {
+  const listenerFailed = async (error: CodedError) => {
     deps.logger.log('error', 'listener failed', { error: error.original ?? error, code: error.code });
-  });
+  };
+  app.error(listenerFailed);
+
+  if (receiver && config.mode === 'http') {
+    // Read per request by the receiver's server: the guards, then `/docker` questions answered directly,
+    // then Bolt.
+    const bolt = receiver.requestListener;
+    receiver.requestListener = refuseFutureTimestamps(
+      guardRequestBody(bolt, {
+        endpoint: SLACK_ENDPOINT,
+        signingSecret: config.signingSecret,
+        logger: deps.logger,
+        answerDirectly: answerDockerCommandsDirectly({
+          signingSecret: config.signingSecret,
+          deps,
+          app,
+          bolt,
+          handled,
+          onError: listenerFailed,
+        }),
+      }),
+    );
+  }
 
   return {
     app,

@@ -1,6 +1,7 @@
 import { HTTPModuleFunctions, isValidSlackRequest, type BufferedIncomingMessage } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppLogger } from '../logger.js';
+import type { DirectAnswer } from './direct-command.js';
 
 /**
  * The largest request body the bot reads. Slack's requests are a few kilobytes (Slack cuts a message at
@@ -17,6 +18,11 @@ export interface GuardOptions {
   endpoint: string;
   signingSecret: string;
   logger: AppLogger;
+  /**
+   * Offered each Slack request the guard let through, with its parsed body, before Bolt: returns true
+   * when it answered the request itself (src/slack/direct-command.ts), false to leave it to Bolt.
+   */
+  answerDirectly?: DirectAnswer;
 }
 
 /**
@@ -24,8 +30,9 @@ export interface GuardOptions {
  * without reading the rest (on a declared Content-Length before reading anything), and a correctly
  * signed body that is not a Slack request (`null`, `[]`, a form without payload or command) with 400 —
  * Bolt reads `body.ssl_check` of `null` outside its error handling (an unhandled rejection, no
- * response), and leaves the others unanswered for 3 s. Bolt then uses the body read here
- * (`rawBody`) and still checks the signature of what it routes.
+ * response), and leaves the others unanswered for 3 s. A request `answerDirectly` takes is answered
+ * there; Bolt uses the body read here (`rawBody`) for the rest and still checks the signature of what it
+ * routes.
  */
 export function guardRequestBody(listener: RequestListener, options: GuardOptions): RequestListener {
   const { endpoint, signingSecret, logger } = options;
@@ -42,7 +49,8 @@ export function guardRequestBody(listener: RequestListener, options: GuardOption
     }
     HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES).then(
       (buffered) => {
-        if (!isSlackRequestBody(buffered) && isSignedBySlack(buffered, signingSecret)) {
+        const body = slackRequestBody(buffered);
+        if (body === undefined && isSignedBySlack(buffered, signingSecret)) {
           logger.log('warn', 'signed request is not a Slack request; refused', {
             content_type: req.headers['content-type'],
             bytes: buffered.rawBody.length,
@@ -51,6 +59,7 @@ export function guardRequestBody(listener: RequestListener, options: GuardOption
           return;
         }
         try {
+          if (body !== undefined && options.answerDirectly?.(buffered, body, res)) return;
           listener(buffered, res);
         } catch (error) {
           logger.log('error', 'request failed', { error });
@@ -72,19 +81,21 @@ export function guardRequestBody(listener: RequestListener, options: GuardOption
 }
 
 /**
- * What Bolt can route: a JSON object naming its type (Events API, and every interaction's `payload`),
- * or a slash command's form (`command`), or Slack's unsigned `ssl_check`. Parsed exactly as Bolt parses it.
+ * What Bolt can route, parsed exactly as Bolt parses it: a JSON object naming its type (Events API, and
+ * every interaction's `payload`), or a slash command's form (`command`), or Slack's unsigned `ssl_check`.
+ * Undefined for anything else.
  */
-function isSlackRequestBody(req: BufferedIncomingMessage): boolean {
+function slackRequestBody(req: BufferedIncomingMessage): Record<string, unknown> | undefined {
   let body: unknown;
   try {
     body = HTTPModuleFunctions.parseHTTPRequestBody(req);
   } catch {
-    return false;
+    return undefined;
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const { type, command, ssl_check } = body as Record<string, unknown>;
-  return typeof type === 'string' || typeof command === 'string' || ssl_check === '1';
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const fields = body as Record<string, unknown>;
+  const { type, command, ssl_check } = fields;
+  return typeof type === 'string' || typeof command === 'string' || ssl_check === '1' ? fields : undefined;
 }
 
 /** An unsigned or forged body gets Bolt's 401 whatever it holds, so a malformed one reveals nothing. */

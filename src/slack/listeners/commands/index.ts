@@ -8,7 +8,9 @@ import { dockerCommand } from './docker-command.js';
  * every request, each hop a copy of the arguments, a closure and a promise, and a `/docker` command needs
  * none of them. Registered after the bot's own middleware (app.ts), so a command is still counted and
  * logged with its latency; anything else goes on to Bolt's listeners. The listener gets the arguments
- * Bolt would give it (it never calls `next`).
+ * Bolt would give it (it never calls `next`). In HTTP mode most `/docker` questions never reach Bolt
+ * (src/slack/direct-command.ts answers them in the receiver); this serves Socket Mode and every `/docker`
+ * command left to Bolt.
  */
 export function register(app: App, deps: BotDeps): void {
   const docker = dockerCommand(deps);
