@@ -353,7 +353,7 @@ describe('The error fragments of the shipped knowledge', () => {
     const cases: [string, string][] = [
       [
         'docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
-        'docker-engine',
+        'docker-permission-denied',
       ],
       [
         'Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: dial unix /var/run/docker.sock: connect: permission denied',
