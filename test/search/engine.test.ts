@@ -359,7 +359,7 @@ describe('The error fragments of the shipped knowledge', () => {
         'Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: dial unix /var/run/docker.sock: connect: permission denied',
         'docker-permission-denied',
       ],
-      ['pod がずっと ImagePullBackOff のまま', 'kubernetes-pods'],
+      ['pod がずっと ImagePullBackOff のまま', 'kubectl'],
       [
         'docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "9e0b". You have to remove (or rename) that container to be able to reuse that name.',
         'docker-stop-rm',
