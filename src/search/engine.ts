@@ -533,15 +533,25 @@ function isEverydayEnglish(token: string): boolean {
   return isCommonEnglish(token) || GENERAL_COMPUTING_WORDS.has(token);
 }
 
-/** A common English word, or the stem the tokenizer made of one ("argu", "manag", "deni"). */
+/**
+ * A common English word, or the stem the tokenizer made of one ("argu", "manag", "deni"). Remembered:
+ * a question asks it of the same word several times, and questions repeat their words.
+ */
 function isCommonEnglish(token: string): boolean {
-  return (
-    COMMON_ENGLISH_WORDS.has(token) ||
-    COMMON_ENGLISH_WORDS.has(`${token}e`) ||
-    COMMON_ENGLISH_WORDS.has(`${token}y`) ||
-    COMMON_ENGLISH_WORDS.has(token.replace(/i$/, 'y'))
-  );
+  let common = commonEnglishCache.get(token);
+  if (common === undefined) {
+    common =
+      COMMON_ENGLISH_WORDS.has(token) ||
+      COMMON_ENGLISH_WORDS.has(`${token}e`) ||
+      COMMON_ENGLISH_WORDS.has(`${token}y`) ||
+      COMMON_ENGLISH_WORDS.has(token.replace(/i$/, 'y'));
+    if (commonEnglishCache.size >= COMMON_ENGLISH_CACHE_LIMIT) commonEnglishCache.clear();
+    commonEnglishCache.set(token, common);
+  }
+  return common;
 }
+const COMMON_ENGLISH_CACHE_LIMIT = 10_000;
+const commonEnglishCache = new Map<string, boolean>();
 
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 const textOfToken = (token: Token) => token.text;
