@@ -131,10 +131,15 @@ export function createAnswerEngine(
   const japaneseByChar = new Map<string, string[]>();
   for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
-    for (const char of new Set(term)) {
-      const list = japaneseByChar.get(char);
-      if (list) list.push(term);
-      else japaneseByChar.set(char, [term]);
+    // Each distinct character once, in the order first met (a Set per word would cost more).
+    let offset = 0;
+    for (const char of term) {
+      if (term.indexOf(char) === offset) {
+        const list = japaneseByChar.get(char);
+        if (list) list.push(term);
+        else japaneseByChar.set(char, [term]);
+      }
+      offset += char.length;
     }
   }
 

@@ -19,13 +19,19 @@ export class Vocabulary {
   /** per raw word: its term's number, or -1 for a stopword */
   private readonly rawWordTerms = new IntList();
   private readonly pieces = new StringTable();
-  private readonly pieceTerms: number[][] = [];
+  /** the terms of piece p are pieceTerms[pieceStart[p]] to pieceTerms[pieceStart[p + 1]], side by side */
+  private readonly pieceTerms = new IntList();
+  private readonly pieceStart = new IntList();
   private readonly phrases = new StringTable();
   /** per phrase: its tokens, before concepts */
   private readonly phraseTokens: string[][] = [];
+  /** per phrase: its terms, when there are no concepts to apply across phrases (else its tokens) */
+  private readonly phraseTerms: number[][] = [];
 
   /** `concepts`: each concept word is numbered as its concept (see knowledge/concepts.yaml). */
-  constructor(private readonly concepts: ConceptMap = NO_CONCEPTS) {}
+  constructor(private readonly concepts: ConceptMap = NO_CONCEPTS) {
+    this.pieceStart.push(0);
+  }
 
   termOf(token: string): number {
     const hash = hashOf(token);
@@ -91,9 +97,11 @@ export class Vocabulary {
       if (piece < 0) {
         const cut = text.slice(start, i);
         piece = this.pieces.add(cut, hash);
-        this.pieceTerms.push(this.termsOfPiece(cut));
+        this.addPieceTerms(cut);
+        this.pieceStart.push(this.pieceTerms.length);
       }
-      for (const term of this.pieceTerms[piece] as number[]) word(term);
+      const end = this.pieceStart.at(piece + 1);
+      for (let at = this.pieceStart.at(piece); at < end; at++) word(this.pieceTerms.at(at));
       start = -1;
     }
   }
@@ -104,7 +112,7 @@ export class Vocabulary {
    * but their phrases (コンテナの, イメージを, 起動します) do. Concepts are applied over the whole
    * piece, since a concept of several tokens may span two phrases.
    */
-  private termsOfPiece(piece: string): number[] {
+  private addPieceTerms(piece: string): void {
     const tokens: string[] = [];
     forEachPhrase(piece, (start, end, hash) => {
       let phrase = this.phrases.find(piece, start, end, hash, sameSpan);
@@ -113,15 +121,19 @@ export class Vocabulary {
         const own: string[] = [];
         chunkTokens(text, (token) => own.push(token));
         phrase = this.phrases.add(text, hash);
-        this.phraseTokens.push(own);
+        // Without concepts a phrase's words are numbered now, in order: the order they are first met.
+        if (this.concepts === NO_CONCEPTS) this.phraseTerms.push(own.map((token) => this.termOf(token)));
+        else this.phraseTokens.push(own);
       }
-      for (const token of this.phraseTokens[phrase] as string[]) tokens.push(token);
+      if (this.concepts === NO_CONCEPTS) {
+        for (const term of this.phraseTerms[phrase] as number[]) this.pieceTerms.push(term);
+      } else {
+        for (const token of this.phraseTokens[phrase] as string[]) tokens.push(token);
+      }
     });
-    const words =
-      this.concepts === NO_CONCEPTS
-        ? tokens
-        : applyConcepts(tokens, this.concepts, String, (_, concept) => concept);
-    return words.map((token) => this.termOf(token));
+    if (this.concepts === NO_CONCEPTS) return;
+    const words = applyConcepts(tokens, this.concepts, String, (_, concept) => concept);
+    for (const token of words) this.pieceTerms.push(this.termOf(token));
   }
 }
 
