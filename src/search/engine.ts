@@ -131,10 +131,15 @@ export function createAnswerEngine(
   const japaneseByChar = new Map<string, string[]>();
   for (const term of terms.keys) {
     if (isLatinToken(term) || term.length < 2) continue;
-    for (const char of new Set(term)) {
-      const list = japaneseByChar.get(char);
-      if (list) list.push(term);
-      else japaneseByChar.set(char, [term]);
+    // Each distinct character once, in the order first met (a Set per word would cost more).
+    let offset = 0;
+    for (const char of term) {
+      if (term.indexOf(char) === offset) {
+        const list = japaneseByChar.get(char);
+        if (list) list.push(term);
+        else japaneseByChar.set(char, [term]);
+      }
+      offset += char.length;
     }
   }
 
@@ -533,15 +538,25 @@ function isEverydayEnglish(token: string): boolean {
   return isCommonEnglish(token) || GENERAL_COMPUTING_WORDS.has(token);
 }
 
-/** A common English word, or the stem the tokenizer made of one ("argu", "manag", "deni"). */
+/**
+ * A common English word, or the stem the tokenizer made of one ("argu", "manag", "deni"). Remembered:
+ * a question asks it of the same word several times, and questions repeat their words.
+ */
 function isCommonEnglish(token: string): boolean {
-  return (
-    COMMON_ENGLISH_WORDS.has(token) ||
-    COMMON_ENGLISH_WORDS.has(`${token}e`) ||
-    COMMON_ENGLISH_WORDS.has(`${token}y`) ||
-    COMMON_ENGLISH_WORDS.has(token.replace(/i$/, 'y'))
-  );
+  let common = commonEnglishCache.get(token);
+  if (common === undefined) {
+    common =
+      COMMON_ENGLISH_WORDS.has(token) ||
+      COMMON_ENGLISH_WORDS.has(`${token}e`) ||
+      COMMON_ENGLISH_WORDS.has(`${token}y`) ||
+      COMMON_ENGLISH_WORDS.has(token.replace(/i$/, 'y'));
+    if (commonEnglishCache.size >= COMMON_ENGLISH_CACHE_LIMIT) commonEnglishCache.clear();
+    commonEnglishCache.set(token, common);
+  }
+  return common;
 }
+const COMMON_ENGLISH_CACHE_LIMIT = 10_000;
+const commonEnglishCache = new Map<string, boolean>();
 
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 const textOfToken = (token: Token) => token.text;

@@ -6,6 +6,8 @@ import type { Lang } from '../knowledge/types.js';
  * question content except a link's visible label.
  */
 export function stripSlackMarkup(text: string): string {
+  // Most questions hold neither: no markup to take out, and no five passes over the text.
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, ' $1 ')
     .replace(/<[^>]*>/g, ' ')

@@ -336,7 +336,9 @@ export function tokenize(text: string, options?: { slack?: boolean }): string[] 
     .map((token) => token.text);
 }
 
-const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) && word.length >= 3);
+const LONG_LATIN_STOPWORDS = [...STOPWORDS]
+  .filter((word) => LATIN.test(word) && word.length >= 3)
+  .map((word) => ({ word, letters: sortedLetters(word) }));
 
 /**
  * Question words are typed fast and mistyped often ("waht", "hwo", "wht"): those are not content
@@ -344,14 +346,19 @@ const LONG_LATIN_STOPWORDS = [...STOPWORDS].filter((word) => LATIN.test(word) &&
  */
 export function isMistypedStopword(token: string, distance: (a: string, b: string) => number): boolean {
   if (token.length < 3) return false;
-  return LONG_LATIN_STOPWORDS.some((word) => {
-    if (word.length === token.length) return sameLetters(word, token) && distance(token, word) <= 1;
+  let letters: string | undefined;
+  return LONG_LATIN_STOPWORDS.some(({ word, letters: wordLetters }) => {
+    if (word.length === token.length) {
+      letters ??= sortedLetters(token);
+      return wordLetters === letters && distance(token, word) <= 1;
+    }
     return word.length === token.length + 1 && distance(token, word) <= 1;
   });
 }
 
-function sameLetters(a: string, b: string): boolean {
-  return [...a].sort().join('') === [...b].sort().join('');
+/** The letters of a word in order ("waht" and "what" both give "ahtw"). */
+function sortedLetters(word: string): string {
+  return [...word].sort().join('');
 }
 
 export function isLatinToken(token: string): boolean {
