@@ -1,3 +1,4 @@
+import { buildErrorMatcher } from '../search/error-fragments.js';
 import { errorFragmentKey, MIN_ERROR_FRAGMENT_LENGTH } from './error-fragments.js';
 import type { KnowledgeProblem } from './errors.js';
 import type { KnowledgeBase } from './load.js';
@@ -107,7 +108,7 @@ export function lintKnowledge(kb: KnowledgeBase, knownLinks: KnownLinks = {}): K
     }
   }
   problems.push(...aliasesHoldingOtherErrors(kb, errorOwners));
-  problems.push(...exampleProblems(kb, errorOwners));
+  problems.push(...exampleProblems(kb));
   return problems;
 }
 
@@ -159,12 +160,13 @@ function aliasesHoldingOtherErrors(kb: KnowledgeBase, owners: Map<string, string
 }
 
 /**
- * An example question belongs to one topic: one given twice, or in two topics, or holding another
- * topic's error fragment (which answers it), teaches the engine nothing or the wrong thing.
+ * An example question belongs to one topic: one given twice, or in two topics, teaches the engine
+ * nothing or the wrong thing; and one holding an error fragment is answered by the engine's error
+ * matcher (src/search/error-fragments.ts) before any word counts, so that must lead to its own topic.
  */
-function exampleProblems(kb: KnowledgeBase, owners: Map<string, string>): KnowledgeProblem[] {
+function exampleProblems(kb: KnowledgeBase): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
-  const fragments = [...owners].filter(([key]) => key.length >= MIN_ERROR_FRAGMENT_LENGTH);
+  const answeringError = buildErrorMatcher(kb.topics);
   const exampleOwners = new Map<string, string>();
   for (const topic of kb.topics) {
     for (const example of [...topic.examples.en, ...topic.examples.ja]) {
@@ -182,18 +184,12 @@ function exampleProblems(kb: KnowledgeBase, owners: Map<string, string>): Knowle
         continue;
       }
       exampleOwners.set(key, topic.id);
-      // As the engine does: of the fragments an example holds, the longest answers it.
-      let answering: [string, string] | undefined;
-      for (const fragment of fragments) {
-        if (key.includes(fragment[0]) && (!answering || fragment[0].length > answering[0].length)) answering = fragment;
-      }
-      if (!answering || answering[1] === topic.id) continue;
-      const [fragmentKey, fragmentOwner] = answering;
-      const fragment =
-        kb.byId.get(fragmentOwner)?.errors.find((text) => errorFragmentKey(text) === fragmentKey) ?? fragmentKey;
+      const [match] = answeringError(example);
+      const answering = match && kb.topics[match.topic];
+      if (!answering || answering.id === topic.id) continue;
       problems.push({
         file: topic.file,
-        problem: `example "${example}" holds the error fragment "${fragment}" of "${fragmentOwner}", which answers it; move the example there`,
+        problem: `example "${example}" holds the error fragment "${match.fragment}" of "${answering.id}", which answers it; move the example there`,
       });
     }
   }

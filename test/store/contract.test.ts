@@ -1162,30 +1162,19 @@ function describeStore(
       });
 
       it('finds a help request by its post in the help channel, from another process', async () => {
+        const anonymous = helpRequest({
+          id: 'help-2',
+          anonymous: true,
+          askedIn: null,
+          helpTs: '1700000002.000300',
+          lang: 'ja',
+        });
         await (await open()).saveHelpRequest(helpRequest());
-        await (
-          await open()
-        ).saveHelpRequest(
-          helpRequest({
-            id: 'help-2',
-            anonymous: true,
-            askedIn: null,
-            helpTs: '1700000002.000300',
-            lang: 'ja',
-          }),
-        );
+        await (await open()).saveHelpRequest(anonymous);
 
         const other = await open();
         expect(await other.findHelpRequest('C900', '1700000001.000200')).toEqual(helpRequest());
-        expect(await other.findHelpRequest('C900', '1700000002.000300')).toEqual(
-          helpRequest({
-            id: 'help-2',
-            anonymous: true,
-            askedIn: null,
-            helpTs: '1700000002.000300',
-            lang: 'ja',
-          }),
-        );
+        expect(await other.findHelpRequest('C900', '1700000002.000300')).toEqual(anonymous);
         expect(await other.findHelpRequest('C901', '1700000001.000200')).toBeNull();
         expect(await other.findHelpRequest('C900', '1700000009.000000')).toBeNull();
       });

@@ -1,33 +1,16 @@
 import type { WebClient } from '@slack/web-api';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnswerService } from '../../src/answers/answer-service.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store, TipSubscription } from '../../src/store/store.js';
 import { createTipScheduler } from '../../src/tips/scheduler.js';
 import { platformError } from '../fakes/slack-client.js';
+import { sqliteFiles } from '../support/sqlite-files.js';
 
 const answers = createAnswerService(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
-const opened: Store[] = [];
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close();
-});
-
-function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'tips-')), 'bot.sqlite');
-}
-
-function open(path: string): Store {
-  const store = openSqliteStore(path);
-  opened.push(store);
-  return store;
-}
+const { tempDb, open } = sqliteFiles('tips');
 
 interface Post {
   channel: string;
