@@ -26,6 +26,11 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * 0.05 rather than 0.07 answers 5 more questions rightly over every set, and no off-topic one more.
    */
   minMargin: 0.05,
+  /**
+   * The least score of the topic a "what is X" question names by one of its whole names ("what is a
+   * container", "そもそもコンテナって何ですか"): as confident as confidentMin, whatever the words around it.
+   */
+  definitionScore: 0.75,
   /** Lowest score worth suggesting. */
   suggestMin: 0.12,
   maxSuggestions: 3,

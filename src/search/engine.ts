@@ -4,13 +4,14 @@ import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import type { ConceptGroup } from '../knowledge/concepts.js';
 import { comparisonOf, type Comparison } from './comparison.js';
+import { definedTerm } from './definition.js';
 import { applyConcepts, buildConceptMap, type ConceptMap } from './concepts.js';
 import { domainPatterns, type DomainEvidence } from './domain.js';
 import { buildErrorMatcher } from './error-fragments.js';
 import { IntList } from './int-list.js';
 import { COMMON_ENGLISH_WORDS, GENERAL_COMPUTING_WORDS } from './english-words.js';
 import { DAILY_LIFE_JAPANESE_WORDS } from './japanese-words.js';
-import { detectLang } from './normalize.js';
+import { detectLang, normalizeText } from './normalize.js';
 import { isLatinToken, isMistypedStopword, tokenizeDetailed, type Token } from './tokenize.js';
 import type { StringTable } from './string-table.js';
 import { Vocabulary } from './vocabulary.js';
@@ -84,6 +85,7 @@ export function createAnswerEngine(
   const conceptMap = buildConceptMap(concepts);
   const index = buildIndex(topics, config, conceptMap);
   const matchErrors = buildErrorMatcher(topics);
+  const topicNamed = buildNameMap(topics);
   const { terms, idf } = index;
   const idOf = (term: string) => terms.get(term);
   // An example's words lend a topic more once the question shows Docker: without that evidence they
@@ -239,7 +241,8 @@ export function createAnswerEngine(
     const { hits, domain } = rankHits(question, evidence);
     if (errors.length === 0) {
       const comparison = comparisonOf(question);
-      return { hits: comparison ? compared(hits, comparison) : hits, domain };
+      if (comparison) return { hits: compared(hits, comparison), domain };
+      return { hits: defined(hits, question), domain };
     }
     const errorTopics = new Set(errors.map((match) => match.topic));
     return {
@@ -289,6 +292,29 @@ export function createAnswerEngine(
       { index: other.index, score: score(other.index), exact: true },
       ...hits.filter((hit) => hit.index !== asked.index && hit.index !== other.index),
     ];
+  }
+
+  /**
+   * A question asking what something is ("what is a container", "そもそもコンテナって何ですか") whose term
+   * is the whole name of one topic puts that topic first, at least as confident as `definitionScore`:
+   * the context around it (who asks, why) must not outweigh the term it asks about.
+   */
+  function defined(hits: Hit[], question: string): Hit[] {
+    const term = definedTerm(question);
+    if (term === null) return hits;
+    const index = topicNamed.get(term) ?? topicNamed.get(term.replace(/^docker\s?/u, ''));
+    if (index === undefined) return hits;
+    const others = hits.filter((hit) => hit.index !== index);
+    // Ahead of every other topic by the margin an answer needs: the question named this one.
+    const score = Math.min(
+      1,
+      Math.max(
+        hits.find((hit) => hit.index === index)?.score ?? 0,
+        config.definitionScore,
+        (others[0]?.score ?? 0) + config.minMargin,
+      ),
+    );
+    return [{ index, score, exact: true }, ...others];
   }
 
   /** Whether a comparison topic (a-vs-b) covers the topic a side found: it is that topic, or a or b. */
@@ -782,4 +808,25 @@ const distanceOf1 = (a: string, b: string) => editDistance(a, b, 1);
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Each whole alias and id that names one topic only, folded as questions are ("container", "コンテナ",
+ * "docker-compose"): the terms a "what is X" question can be answered by.
+ */
+function buildNameMap(topics: readonly Topic[]): Map<string, number> {
+  const named = new Map<string, number>();
+  const shared = new Set<string>();
+  topics.forEach((topic, index) => {
+    const names = [topic.id, topic.id.replace(/-/gu, ' '), ...topic.aliases.en, ...topic.aliases.ja];
+    for (const name of new Set(
+      names.map((name) => normalizeText(name, { slack: false }).replace(/\s+/gu, ' ').trim()),
+    )) {
+      const other = named.get(name);
+      if (other !== undefined && other !== index) shared.add(name);
+      named.set(name, index);
+    }
+  });
+  for (const name of shared) named.delete(name);
+  return named;
 }

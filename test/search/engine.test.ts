@@ -454,3 +454,31 @@ describe('Comparisons', () => {
     }
   });
 });
+
+describe('A question asking what something is', () => {
+  const engine = createAnswerEngine([
+    topic({ id: 'container', aliases: { en: ['container'], ja: ['コンテナ'] } }),
+    topic({ id: 'image', aliases: { en: ['image', 'docker image'], ja: ['イメージ'] } }),
+    topic({ id: 'onboarding', aliases: { en: ['new team member setup', 'standup notes'], ja: [] } }),
+  ]);
+
+  it('answers with the topic the term names, however much the context around it says', () => {
+    const question =
+      'new team member here, in standup notes and setup docs everyone says it. what even is a container, and why should I care?';
+    expect(engine.rank(question.replace('what even is a container', 'the container'))[0]?.topic.id).toBe(
+      'onboarding',
+    );
+    expect(engine.search(question)).toMatchObject({ answered: true, topic: { id: 'container' } });
+    expect(engine.search('チームに来たばかりのPMです。そもそもDockerのイメージって何ですか？')).toMatchObject(
+      {
+        answered: true,
+        topic: { id: 'image' },
+      },
+    );
+  });
+
+  it('leaves a term that is no whole name of one topic to the ranking', () => {
+    expect(engine.search("what's a container ship's usual size").answered).toBe(false);
+    expect(engine.search('what is the image size limit').score).toBeLessThan(SEARCH_DEFAULTS.definitionScore);
+  });
+});
