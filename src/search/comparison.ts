@@ -25,9 +25,11 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /(.+?)(?:じゃなくて|ではなく|の代わりに)(.+?)(?:を|が)?(?:使う|使っ|選ぶ|選ん)/u, asked: 'b' },
   { pattern: /(.+?)と(.+?)の(?:違い|ちがい|差)/u, asked: null },
   { pattern: /(.+?)と(.+?)(?:って|は|では|なら)?(?:どっち|どちら|どれ)/u, asked: null },
+  { pattern: /(.+?)と(.+?)(?:って|は|では|の)?(?:何が|なにが|どこが|どう)(?:違|ちが)/u, asked: null },
+  { pattern: /(.+?)(?:って|は)(.+?)と(?:は)?(?:何が|なにが|どこが|どう)(?:違|ちが)/u, asked: 'a' },
 ];
 /** A quick first look: most questions compare nothing and need no more. */
-const COMPARING = /vs|versus|differen|\bor\b|違い|ちがい|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
+const COMPARING = /vs|versus|differen|\bor\b|違|ちが|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
 const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|どちら/u;
 
 /**

@@ -261,15 +261,28 @@ export function createAnswerEngine(
    * other side offered with it.
    */
   function compared(hits: Hit[], comparison: Comparison): Hit[] {
-    const side = (text: string) => {
+    // A side that is a topic's whole name is that topic ("コンテナ" is container's, though image's
+    // コンテナイメージ holds it); any other finds its topic clearly by itself, and says more than a
+    // letter (the "v" of "-v" is no name).
+    const side = (text: string): Hit | undefined => {
+      const named = topicNamed.get(text);
+      if (named !== undefined) return { index: named, score: 1, exact: true };
+      if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) return undefined;
       const best = rankHits(text, []).hits[0];
       return best && best.exact && best.score >= config.answerMin ? best : undefined;
     };
     const a = side(comparison.a);
     const b = side(comparison.b);
-    if (!a || !b || a.index === b.index) return hits;
+    if (!a || !b) return hits;
     const score = (index: number) =>
       Math.max(hits.find((hit) => hit.index === index)?.score ?? 0, Math.min(a.score, b.score));
+    // Both sides are one topic's ("docker run" and "docker start" are docker-run's): that topic answers.
+    if (a.index === b.index) {
+      return [
+        { index: a.index, score: score(a.index), exact: true },
+        ...hits.filter((hit) => hit.index !== a.index),
+      ];
+    }
     // The comparison topic covering both sides; or one a side found by itself ("VM" finds container-vs-vm).
     let both = topics.findIndex(
       (topic, index) =>

@@ -35,6 +35,20 @@ describe('comparisonOf', () => {
     expect(comparisonOf('can I stop or restart it from the UI')).toBeNull();
   });
 
+  it('finds the sides of "AとBって何が違う" and "AってBと何が違う", the latter asking about A', () => {
+    expect(comparisonOf('イメージとコンテナって何が違うの？')).toEqual({
+      a: 'イメージ',
+      b: 'コンテナ',
+      asked: null,
+    });
+    expect(comparisonOf('VMとコンテナってどう違う？')).toEqual({ a: 'vm', b: 'コンテナ', asked: null });
+    expect(comparisonOf('Podってコンテナと何が違うんですか？')).toEqual({
+      a: 'pod',
+      b: 'コンテナ',
+      asked: 'a',
+    });
+  });
+
   it('finds nothing in a question that compares nothing', () => {
     expect(comparisonOf('how do I run a container')).toBeNull();
     expect(comparisonOf('コンテナの起動方法')).toBeNull();

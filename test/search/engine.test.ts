@@ -444,6 +444,26 @@ describe('Comparisons', () => {
     expect(versus.answered).toBe(true);
   });
 
+  it('answer the side asked about, named by a whole name another topic holds a part of', () => {
+    // コンテナ is also in image's コンテナイメージ: the side is container's by its whole name.
+    const pod = engine.search(
+      'Podってコンテナと何が違うんですか？1つのPodに複数コンテナ入れることもあるって聞いて混乱してます',
+    );
+    expect(pod.topic?.id).toBe('kubernetes-pods');
+  });
+
+  it('answer the one topic both sides belong to', () => {
+    expect(
+      engine.search(
+        "what's the difference between `docker run` and `docker start`? I keep ending up with new ones",
+      ).topic?.id,
+    ).toBe('docker-run');
+  });
+
+  it('take no side that is a letter: "-v" names no topic', () => {
+    expect(engine.search('--mount type=bind と -v って何が違う？').topic?.id).toBe('bind-mounts');
+  });
+
   it('still refuse a comparison of things the knowledge does not know', () => {
     for (const question of [
       'git rebase vs merge',
