@@ -61,6 +61,8 @@ interface Hit {
   score: number;
   /** whether some word of the question matched the topic exactly (not as a typo or a part) */
   exact: boolean;
+  /** how many of the question's words reached the topic exactly (0 where that was not counted) */
+  words?: number;
   /** the topic's error fragment the question contains, if any */
   error?: string;
   /** for the answer to a comparison: the other side's topic, offered with it and never its rival */
@@ -149,6 +151,9 @@ export function createAnswerEngine(
   // grows with the knowledge base.
   const topicSums = new Float64Array(index.topicCount);
   const topicExact = new Uint8Array(index.topicCount);
+  /** per topic: how many of the question's words reached it exactly */
+  const topicWords = new Uint8Array(index.topicCount);
+  const tokenExact = new Uint8Array(index.topicCount);
   const tokenBest = new Float64Array(index.topicCount);
   const topicCompleteness = new Float64Array(index.topicCount);
   /** per topic: whether this question reached it (a word of weight 0 reaches it without adding) */
@@ -430,7 +435,7 @@ export function createAnswerEngine(
           const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
           if (tokenBest[topic] === 0) tokenTopics.push(topic);
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
-          if (similarity === 1) topicExact[topic] = 1;
+          if (similarity === 1) tokenExact[topic] = 1;
         }
       }
       // An everyday word the knowledge also uses ("team", "week") is mostly context in a Docker question.
@@ -443,6 +448,11 @@ export function createAnswerEngine(
         }
         topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
         tokenBest[topic] = 0;
+        if (tokenExact[topic] === 1) {
+          topicExact[topic] = 1;
+          topicWords[topic] = Math.min(255, (topicWords[topic] as number) + 1);
+          tokenExact[topic] = 0;
+        }
       }
     }
 
@@ -471,6 +481,8 @@ export function createAnswerEngine(
       const coverage = (topicSums[topic] as number) / totalWeight;
       const completeness = topicCompleteness[topic] as number;
       const exact = topicExact[topic] === 1;
+      const words = topicWords[topic] as number;
+      topicWords[topic] = 0;
       topicSums[topic] = 0;
       topicTouched[topic] = 0;
       topicCompleteness[topic] = 0;
@@ -481,7 +493,7 @@ export function createAnswerEngine(
       // the most expensive line of a search.
       let at = hits.length;
       while (at > 0 && outranks(score, topic, hits[at - 1] as Hit)) at--;
-      hits.splice(at, 0, { index: topic, score, exact });
+      hits.splice(at, 0, { index: topic, score, exact, words });
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
@@ -541,7 +553,7 @@ export function createAnswerEngine(
       : domain.inDomain
         ? config.answerMin
         : config.outOfDomainAnswerMin;
-    const answered = top.score >= threshold && margin >= config.minMargin;
+    const answered = (top.score >= threshold || corroborated(top, hits[1])) && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
@@ -564,6 +576,22 @@ export function createAnswerEngine(
       errorMatch: null,
       domain,
     };
+  }
+
+  /**
+   * A question that shows nothing of Docker is still answered when many of its words, said exactly,
+   * point at one topic that clearly leads the next: a colleague's long account of their problem
+   * ("our node app and redis on one VM… every upgrade breaks the other") covers little of any topic's
+   * score, but a dozen of its words agree.
+   */
+  function corroborated(top: Hit, next: Hit | undefined): boolean {
+    const { answerMin, words, lead } = config.corroborated;
+    return (
+      top.exact &&
+      top.score >= answerMin &&
+      (top.words ?? 0) >= words &&
+      top.score >= lead * (next?.score ?? 0)
+    );
   }
 
   return { search, rank, explain, topics };

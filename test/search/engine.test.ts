@@ -502,3 +502,37 @@ describe('A question asking what something is', () => {
     expect(engine.search('what is the image size limit').score).toBeLessThan(SEARCH_DEFAULTS.definitionScore);
   });
 });
+
+describe('A long question that shows nothing of Docker', () => {
+  let knowledge: ReturnType<typeof loadKnowledge>;
+  beforeAll(() => {
+    knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+  });
+  const engineWith = (words: number) =>
+    createAnswerEngine(
+      knowledge.topics,
+      { ...SEARCH_DEFAULTS, corroborated: { ...SEARCH_DEFAULTS.corroborated, words } },
+      knowledge.concepts,
+    );
+
+  it('is answered when many of its words agree on one topic, though they cover little of its score', () => {
+    const question =
+      'I need to pull a generated report out of a running container to check it. what is the easiest way to get a file from inside it onto my laptop?';
+    const result = engineWith(SEARCH_DEFAULTS.corroborated.words).search(question);
+    expect(result).toMatchObject({ answered: true, topic: { id: 'docker-cp' } });
+    expect(result.domain.inDomain).toBe(false);
+    expect(result.score).toBeLessThan(SEARCH_DEFAULTS.outOfDomainAnswerMin);
+    // Counting on fewer agreeing words than it has, the same question goes unanswered.
+    expect(engineWith(99).search(question).answered).toBe(false);
+  });
+
+  it('is still refused when its few known words are everyday ones', () => {
+    const engine = engineWith(SEARCH_DEFAULTS.corroborated.words);
+    for (const question of [
+      'my laptop volume is stuck at max, how do I turn it down before the client call?',
+      'the coffee machine pods ran out again, who orders them and where is the form?',
+    ]) {
+      expect(engine.search(question).answered, question).toBe(false);
+    }
+  });
+});
