@@ -16,6 +16,8 @@ interface Pattern {
   asked: 'a' | 'b' | null;
   /** whether the pattern only counts in a question that asks for a choice (for "A or B") */
   needsChoice?: boolean;
+  /** whether B is the words before the comparing word ("AってよくきくけどBと何が違う") rather than after A */
+  bEndsAtComparison?: boolean;
 }
 
 const PATTERNS: readonly Pattern[] = [
@@ -26,10 +28,16 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /(.+?)と(.+?)の(?:違い|ちがい|差)/u, asked: null },
   { pattern: /(.+?)と(.+?)(?:って|は|では|なら)?(?:どっち|どちら|どれ)/u, asked: null },
   { pattern: /(.+?)と(.+?)(?:って|は|では|の)?(?:何が|なにが|どこが|どう)(?:違|ちが)/u, asked: null },
-  { pattern: /(.+?)(?:って|は)(.+?)と(?:は)?(?:何が|なにが|どこが|どう)(?:違|ちが)/u, asked: 'a' },
+  {
+    pattern: /(.+?)(?:って|は)(.+?)と(?:は)?(?:何が|なにが|どこが|どう)(?:違|ちが)/u,
+    asked: 'a',
+    bEndsAtComparison: true,
+  },
+  { pattern: /(.+?)と(.+?)(?:って|は)(?:同じ|一緒)/u, asked: null },
+  { pattern: /\bis ([^,.!?;:]{1,40}?) (?:the same(?: thing)? as|just (?:a|an|another)) (.+)/u, asked: 'a' },
 ];
 /** A quick first look: most questions compare nothing and need no more. */
-const COMPARING = /vs|versus|differen|\bor\b|違|ちが|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
+const COMPARING = /vs|versus|differen|\bor\b|same|just|同じ|一緒|違|ちが|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
 const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|どちら/u;
 
 /**
@@ -40,12 +48,12 @@ const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|ど�
 export function comparisonOf(question: string): Comparison | null {
   if (!COMPARING.test(question)) return null;
   const text = normalizeText(question).replace(/\s+/gu, ' ').trim();
-  for (const { pattern, asked, needsChoice } of PATTERNS) {
+  for (const { pattern, asked, needsChoice, bEndsAtComparison } of PATTERNS) {
     if (needsChoice && !CHOICE.test(text)) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const a = lastPart(match[1] ?? '');
-    const b = firstPart(match[2] ?? '');
+    const b = bEndsAtComparison ? lastPart(match[2] ?? '') : firstPart(match[2] ?? '');
     if (a !== '' && b !== '' && a !== b) return { a, b, asked };
   }
   return null;

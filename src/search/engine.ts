@@ -267,14 +267,15 @@ export function createAnswerEngine(
    */
   function compared(hits: Hit[], comparison: Comparison): Hit[] {
     // A side that is a topic's whole name is that topic ("コンテナ" is container's, though image's
-    // コンテナイメージ holds it); any other finds its topic clearly by itself, and says more than a
-    // letter (the "v" of "-v" is no name).
-    const side = (text: string): Hit | undefined => {
+    // コンテナイメージ holds it); any other finds its best topic by itself, exactly and enough, and says
+    // more than a letter (the "v" of "-v" is no name). It is clear when that topic leads the next.
+    const side = (text: string): (Hit & { clear: boolean }) | undefined => {
       const named = topicNamed.get(text);
-      if (named !== undefined) return { index: named, score: 1, exact: true };
+      if (named !== undefined) return { index: named, score: 1, exact: true, clear: true };
       if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) return undefined;
-      const best = rankHits(text, []).hits[0];
-      return best && best.exact && best.score >= config.answerMin ? best : undefined;
+      const [best, next] = rankHits(text, []).hits;
+      if (!best || !best.exact || best.score < config.answerMin) return undefined;
+      return { ...best, clear: best.score - (next?.score ?? 0) >= config.minMargin };
     };
     const a = side(comparison.a);
     const b = side(comparison.b);
@@ -297,6 +298,8 @@ export function createAnswerEngine(
     if (both >= 0) {
       return [{ index: both, score: score(both), exact: true }, ...hits.filter((hit) => hit.index !== both)];
     }
+    // Otherwise each side must name its own topic clearly: "docker" alone is docker-run's by a hair.
+    if (!a.clear || !b.clear) return hits;
     const position = (index: number) => {
       const at = hits.findIndex((hit) => hit.index === index);
       return at < 0 ? hits.length : at;

@@ -49,6 +49,26 @@ describe('comparisonOf', () => {
     });
   });
 
+  it('finds "AとBって同じ", "is A just a B" and "is A the same as B", and B next to "と何が違う"', () => {
+    expect(comparisonOf('Podとコンテナって同じもの？')).toEqual({ a: 'pod', b: 'コンテナ', asked: null });
+    expect(comparisonOf('is a pod just a container with another name?')).toEqual({
+      a: 'pod',
+      b: 'container',
+      asked: 'a',
+    });
+    expect(comparisonOf('is compose the same thing as swarm')).toEqual({
+      a: 'compose',
+      b: 'swarm',
+      asked: 'a',
+    });
+    expect(comparisonOf('k8sってよく聞くけど、Dockerと何が違うの？')).toEqual({
+      a: 'k8s',
+      b: 'docker',
+      asked: 'a',
+    });
+    expect(comparisonOf('my go image is 1.2GB lol, how do I ship just the compiled binary?')).toBeNull();
+  });
+
   it('finds nothing in a question that compares nothing', () => {
     expect(comparisonOf('how do I run a container')).toBeNull();
     expect(comparisonOf('コンテナの起動方法')).toBeNull();

@@ -460,6 +460,15 @@ describe('Comparisons', () => {
     ).toBe('docker-run');
   });
 
+  it('answer no side that names its topic only by a hair: "docker" alone is no topic', () => {
+    expect(
+      engine.search('is docker the same thing as containers, or one brand of container?').topic?.id,
+    ).not.toBe('docker-run');
+    expect(engine.search("what's the actual difference between docker and a VM?").topic?.id).toBe(
+      'container-vs-vm',
+    );
+  });
+
   it('take no side that is a letter: "-v" names no topic', () => {
     expect(engine.search('--mount type=bind と -v って何が違う？').topic?.id).toBe('bind-mounts');
   });
