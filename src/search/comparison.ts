@@ -37,7 +37,8 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /\bis ([^,.!?;:]{1,40}?) (?:the same(?: thing)? as|just (?:a|an|another)) (.+)/u, asked: 'a' },
 ];
 /** A quick first look: most questions compare nothing and need no more. */
-const COMPARING = /vs|versus|differen|\bor\b|same|just|同じ|一緒|違|ちが|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
+const COMPARING =
+  /vs|versus|differen|\bor\b|same|just|同じ|一緒|違|ちが|差|どっち|どちら|どれ|じゃなくて|ではなく|代わり/iu;
 const CHOICE = /\b(?:which|better|prefer|should i|choose|pick)\b|どっち|どちら/u;
 
 /**

@@ -14,8 +14,29 @@ export function definedTerm(question: string): string | null {
   return englishTerm(text) ?? japaneseTerm(text);
 }
 
+/**
+ * The terms a question quotes ("「コンテナ」って言ってるんですが、そもそも何なんでしょう", 'the devs keep
+ * saying "image", what is that?') when it asks a meaning without naming the term next to the asking
+ * words; empty otherwise. The engine takes the first that is a topic's whole name.
+ */
+export function quotedTerms(question: string): string[] {
+  if (!QUOTE.test(question)) return [];
+  const text = normalizeText(question).replace(/\s+/gu, ' ').trim();
+  if (!ASKING_ALONE.test(text)) return [];
+  return [...text.matchAll(QUOTED)].flatMap((match) => {
+    const term = cleanTerm(match[1] ?? match[2] ?? '');
+    return term === null ? [] : [term];
+  });
+}
+
 /** A quick first look: most questions ask no meaning. */
 const ASKING = /what|とは|って|というのは|ってのは/iu;
+const QUOTE = /[「『"“]/u;
+/** A term in Japanese corner brackets or in double quotes, a few words long. */
+const QUOTED = /[「『]([^「」『』]{1,30})[」』]|["“]([^"“”]{1,30})["”]/gu;
+/** Asking what something is without saying what: "そもそも何なんでしょう", "what is that", "what does it mean". */
+const ASKING_ALONE =
+  /(?:そもそも|結局|一体|いったい)(?:何|なに|なん)(?![\p{Script=Han}が])|(?:^|[^a-z'])what (?:even |exactly |actually |really )?(?:is|are) (?:it|that|this|they)\b|what does (?:it|that|this) (?:even |actually |really )?mean\b/u;
 
 /** The asking words before an English term, and the verbs after the term of "what does X do". */
 const ENGLISH_WHAT =
@@ -32,7 +53,9 @@ const ENGLISH_AFTER = new Set(
 const ENGLISH_ASIDE =
   / in (?:(?:this|that) (?:context|case|sense)|(?:plain|simple|layman'?s?) (?:terms|words|english)|a nutshell|(?:the )?(?:docker|kubernetes|k8s|container) (?:sense|world|context)|short|general|practice)\b.*$/u;
 /** Where a term ends: punctuation of either language, brackets, an arrow. */
-const TERM_END = /[,.!?;:、。！？…()（）「」『』【】→←\n]/u;
+const TERM_END = /[,.!?;:、。！？…()（）「」『』【】→←\n\p{Extended_Pictographic}]/u;
+/** In Japanese, a space after a Japanese character also ends a sentence: "うなずいてます そもそもコンテナって". */
+const JAPANESE_SPACE = /(?<=[^\p{ASCII}]) /u;
 /** The longest name the engine looks for: longer runs are sentences, not terms. */
 const MAX_TERM_WORDS = 4;
 
@@ -67,7 +90,7 @@ function japaneseTerm(text: string): string | null {
   const match = JAPANESE_ASKING.exec(text);
   if (!match) return null;
   const before = text.slice(0, match.index);
-  const parts = before.split(TERM_END);
+  const parts = before.split(TERM_END).flatMap((part) => part.split(JAPANESE_SPACE));
   let term = (parts[parts.length - 1] ?? '').trim();
   // 「コンテナ」って: the term is what the quotes hold.
   if (term === '' && parts.length >= 2) term = (parts[parts.length - 2] ?? '').trim();

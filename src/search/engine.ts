@@ -4,7 +4,7 @@ import { SEARCH_DEFAULTS, type SearchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import type { ConceptGroup } from '../knowledge/concepts.js';
 import { comparisonOf, type Comparison } from './comparison.js';
-import { definedTerm } from './definition.js';
+import { definedTerm, quotedTerms } from './definition.js';
 import { applyConcepts, buildConceptMap, type ConceptMap } from './concepts.js';
 import { domainPatterns, type DomainEvidence } from './domain.js';
 import { buildErrorMatcher } from './error-fragments.js';
@@ -322,8 +322,10 @@ export function createAnswerEngine(
    */
   function defined(hits: Hit[], question: string): Hit[] {
     const term = definedTerm(question);
-    if (term === null) return hits;
-    const index = topicNamed.get(term) ?? topicNamed.get(term.replace(/^docker\s?/u, ''));
+    const named = (text: string) => topicNamed.get(text) ?? topicNamed.get(text.replace(/^docker\s?/u, ''));
+    let index = term === null ? undefined : named(term);
+    // "「コンテナ」って言ってるんですが、そもそも何なんでしょう": the term the question quotes.
+    if (term === null) for (const quoted of quotedTerms(question)) index ??= named(quoted);
     if (index === undefined) return hits;
     const others = hits.filter((hit) => hit.index !== index);
     // Ahead of every other topic by the margin an answer needs: the question named this one.

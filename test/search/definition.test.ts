@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definedTerm } from '../../src/search/definition.js';
+import { definedTerm, quotedTerms } from '../../src/search/definition.js';
 
 describe('definedTerm', () => {
   it('finds the term of the ways people ask what something is, in English', () => {
@@ -31,6 +31,11 @@ describe('definedTerm', () => {
     expect(definedTerm('ボリュームとは？')).toBe('ボリューム');
   });
 
+  it('starts a Japanese term after a space or an emoji that ends the sentence before it', () => {
+    expect(definedTerm('雰囲気でうなずいてます😇 そもそもコンテナって何なんですか？')).toBe('コンテナ');
+    expect(definedTerm('朝会でよく聞きます そもそもイメージって何ですか')).toBe('イメージ');
+  });
+
   it('finds no term in a question that asks no meaning, or asks 何 as a count', () => {
     expect(definedTerm('how do I run a container')).toBeNull();
     expect(definedTerm('クジラのポッドって何頭くらいの群れ？')).toBeNull();
@@ -38,5 +43,19 @@ describe('definedTerm', () => {
     expect(
       definedTerm('what is the best way to run a long script inside a container every night'),
     ).toBeNull();
+  });
+});
+
+describe('quotedTerms', () => {
+  it('gives the terms a question quotes when it asks what something is without naming it there', () => {
+    expect(
+      quotedTerms('朝会でみんな「コンテナ」「コンテナ」って言ってるんですが、そもそも何なんでしょう'),
+    ).toEqual(['コンテナ', 'コンテナ']);
+    expect(quotedTerms('the devs keep saying "image" in standup. what is that?')).toEqual(['image']);
+  });
+
+  it('gives none when the question asks no meaning', () => {
+    expect(quotedTerms('「イメージをpullしといて」って言われました。どうやるんですか')).toEqual([]);
+    expect(quotedTerms('the devs keep saying "image" in standup, how do I build one?')).toEqual([]);
   });
 });

@@ -506,6 +506,14 @@ describe('A question asking what something is', () => {
     );
   });
 
+  it('answers with the topic of a term it quotes when it asks what that is', () => {
+    expect(
+      engine.search(
+        '新メンバーです。朝会のstandup notesでみんな「コンテナ」って言ってるんですが、そもそも何なんでしょう？',
+      ),
+    ).toMatchObject({ answered: true, topic: { id: 'container' } });
+  });
+
   it('leaves a term that is no whole name of one topic to the ranking', () => {
     expect(engine.search("what's a container ship's usual size").answered).toBe(false);
     expect(engine.search('what is the image size limit').score).toBeLessThan(SEARCH_DEFAULTS.definitionScore);
