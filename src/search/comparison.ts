@@ -55,7 +55,7 @@ export function comparisonOf(question: string): Comparison | null {
     if (!match) continue;
     const a = lastPart(match[1] ?? '');
     const b = bEndsAtComparison ? lastPart(match[2] ?? '') : firstPart(match[2] ?? '');
-    if (a !== '' && b !== '' && a !== b) return { a, b, asked };
+    if (a !== '' && b !== '' && a !== b && !PRONOUNS.has(a) && !PRONOUNS.has(b)) return { a, b, asked };
   }
   return null;
 }
@@ -66,6 +66,8 @@ const CLAUSE_WORDS = new Set(
     ' ',
   ),
 );
+/** A side that only points back ("is it the same as a container"): the question names its thing elsewhere. */
+const PRONOUNS = new Set('it this that they these those one それ これ あれ'.split(' '));
 const ARTICLES = /^(?:the|a|an|using|use|between)\s+/;
 
 /** The words of `text` after its last punctuation or clause word, at most four of them. */

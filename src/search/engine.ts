@@ -246,7 +246,7 @@ export function createAnswerEngine(
     const { hits, domain } = rankHits(question, evidence);
     if (errors.length === 0) {
       const comparison = comparisonOf(question);
-      if (comparison) return { hits: compared(hits, comparison), domain };
+      if (comparison) return { hits: compared(hits, comparison, domain.inDomain), domain };
       return { hits: defined(hits, question), domain };
     }
     const errorTopics = new Set(errors.map((match) => match.topic));
@@ -265,13 +265,13 @@ export function createAnswerEngine(
    * asks about ("B instead of A" asks about B; otherwise the side the whole question ranks higher), the
    * other side offered with it.
    */
-  function compared(hits: Hit[], comparison: Comparison): Hit[] {
+  function compared(hits: Hit[], comparison: Comparison, inDomain: boolean): Hit[] {
     // A side that is a topic's whole name is that topic ("コンテナ" is container's, though image's
     // コンテナイメージ holds it); any other finds its best topic by itself, exactly and enough, and says
     // more than a letter (the "v" of "-v" is no name). It is clear when that topic leads the next.
-    const side = (text: string): (Hit & { clear: boolean }) | undefined => {
+    const side = (text: string): (Hit & { clear: boolean; named?: boolean }) | undefined => {
       const named = topicNamed.get(text);
-      if (named !== undefined) return { index: named, score: 1, exact: true, clear: true };
+      if (named !== undefined) return { index: named, score: 1, exact: true, clear: true, named: true };
       if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) return undefined;
       const [best, next] = rankHits(text, []).hits;
       if (!best || !best.exact || best.score < config.answerMin) return undefined;
@@ -280,8 +280,16 @@ export function createAnswerEngine(
     const a = side(comparison.a);
     const b = side(comparison.b);
     if (!a || !b) return hits;
-    const score = (index: number) =>
-      Math.max(hits.find((hit) => hit.index === index)?.score ?? 0, Math.min(a.score, b.score));
+    // The sides' own scores lend the answer confidence only in a Docker question, when both are a
+    // topic's whole name, or when they find one topic or two related ones: "python vs go" finds an
+    // unrelated topic for each word, and is no Docker question.
+    const agree =
+      (a.named === true && b.named === true) ||
+      a.index === b.index ||
+      topics[a.index]?.related.includes(topics[b.index]?.id ?? '') === true ||
+      topics[b.index]?.related.includes(topics[a.index]?.id ?? '') === true;
+    const lend = inDomain || agree ? Math.min(a.score, b.score) : 0;
+    const score = (index: number) => Math.max(hits.find((hit) => hit.index === index)?.score ?? 0, lend);
     // Both sides are one topic's ("docker run" and "docker start" are docker-run's): that topic answers.
     if (a.index === b.index) {
       return [

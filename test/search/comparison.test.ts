@@ -67,6 +67,8 @@ describe('comparisonOf', () => {
       asked: 'a',
     });
     expect(comparisonOf('my go image is 1.2GB lol, how do I ship just the compiled binary?')).toBeNull();
+    // A side that only points back names nothing: the question says what "it" is elsewhere.
+    expect(comparisonOf('what is a pod in kubernetes, is it the same thing as a container?')).toBeNull();
   });
 
   it('finds nothing in a question that compares nothing', () => {

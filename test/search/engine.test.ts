@@ -469,6 +469,11 @@ describe('Comparisons', () => {
     );
   });
 
+  it('lend no confidence from sides that find unrelated topics in a question that shows no Docker', () => {
+    // "python" and "go" are each in some topic's alias; the comparison is about programming languages.
+    expect(engine.search('python vs go for the backend').answered).toBe(false);
+  });
+
   it('take no side that is a letter: "-v" names no topic', () => {
     expect(engine.search('--mount type=bind と -v って何が違う？').topic?.id).toBe('bind-mounts');
   });
