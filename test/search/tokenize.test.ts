@@ -22,6 +22,26 @@ describe('normalizeText', () => {
   it('turns control and bidi characters into spaces', () => {
     expect(normalizeText('do\u202ecker\u0007')).toBe('do cker ');
   });
+
+  it('replaces exactly the control, format, private-use and unassigned characters, in every block it skips checking', () => {
+    // The blocks normalizeText passes without its regular expression, and their neighbours.
+    const unprintable = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
+    for (const [from, to] of [
+      [0x00, 0xff],
+      [0x2000, 0x206f],
+      [0x3000, 0x3100],
+      [0x4dff, 0x4e00],
+      [0x9fff, 0xa000],
+      [0xe000, 0xe001],
+    ] as const) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCharCode(code);
+        const folded = char.normalize('NFKC').toLowerCase();
+        const expected = [...folded].map((c) => (unprintable.test(c) ? ' ' : c)).join('');
+        expect(normalizeText(`a${char}b`, { slack: false }), `U+${code.toString(16)}`).toBe(`a${expected}b`);
+      }
+    }
+  });
 });
 
 describe('tokenize', () => {
