@@ -19,7 +19,7 @@ import {
   tokenizeDetailed,
   type Token,
 } from './tokenize.js';
-import type { StringTable } from './string-table.js';
+import { HASH_START, hashOf, nextHash, sameSpan, StringTable } from './string-table.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface SearchHit {
@@ -875,31 +875,66 @@ function round(value: number): number {
  * "docker-compose"): the terms a "what is X" question can be answered by. A name said twice by one
  * topic is still that topic's alone.
  */
-function buildNameMap(topics: readonly Topic[]): Map<string, number> {
-  const named = new Map<string, number>();
-  const shared = new Set<string>();
-  const add = (name: string, index: number) => {
-    const folded = foldName(name);
-    const other = named.get(folded);
-    if (other === undefined) named.set(folded, index);
-    else if (other !== index) shared.add(folded);
-  };
+function buildNameMap(topics: readonly Topic[]): NameMap {
+  const names = new NameMap();
   for (let index = 0; index < topics.length; index++) {
     const topic = topics[index] as Topic;
-    add(topic.id, index);
-    add(topic.id.replace(/-/gu, ' '), index);
-    for (const alias of topic.aliases.en) add(alias, index);
-    for (const alias of topic.aliases.ja) add(alias, index);
+    names.add(topic.id, index);
+    names.add(topic.id.replace(/-/gu, ' '), index);
+    for (const alias of topic.aliases.en) names.add(alias, index);
+    for (const alias of topic.aliases.ja) names.add(alias, index);
   }
-  for (const name of shared) named.delete(name);
-  return named;
+  return names;
 }
 
 /**
- * A name as a question's words are folded: normalised, whitespace runs made one space, trimmed. A
- * 10,000-entry knowledge base has nearly half a million names, mostly plain ASCII words with single
- * spaces between them: lower-casing is all those need, and the regular expressions cost more than the rest.
+ * Names, folded, each with the one topic it names. A 10,000-entry knowledge base has nearly half a
+ * million names: they are kept in a StringTable rather than a Map, and most of them (plain ASCII,
+ * single spaces between words) are checked, lower-cased and hashed in one pass, without a regular
+ * expression.
  */
+class NameMap {
+  private readonly names = new StringTable();
+  /** per name: its topic, or -1 when two topics share it */
+  private readonly topicOf: number[] = [];
+
+  /** The topic that `name` (folded) names alone, if any. */
+  get(name: string): number | undefined {
+    const found = this.names.get(name);
+    const topic = found < 0 ? -1 : (this.topicOf[found] as number);
+    return topic < 0 ? undefined : topic;
+  }
+
+  add(name: string, topic: number): void {
+    const plainHash = plainNameHash(name);
+    const folded = plainHash === null ? foldName(name) : name.toLowerCase();
+    const hash = plainHash ?? hashOf(folded);
+    const found = this.names.find(folded, 0, folded.length, hash, sameSpan);
+    if (found < 0) {
+      this.names.add(folded, hash);
+      this.topicOf.push(topic);
+    } else if (this.topicOf[found] !== topic) this.topicOf[found] = -1;
+  }
+}
+
+/**
+ * The hash of a name lower-cased, when the name is printable ASCII with single spaces between words
+ * and none before or after, so lower-casing is all its folding does; null otherwise.
+ */
+function plainNameHash(name: string): number | null {
+  let hash = HASH_START;
+  let previous = 0x20; // a leading space is not plain
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || (code === 0x20 && previous === 0x20)) return null;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    hash = nextHash(hash, code);
+    previous = code;
+  }
+  return previous === 0x20 ? null : hash;
+}
+
+/** A name as a question's words are folded: normalised, whitespace runs made one space, trimmed. */
 function foldName(name: string): string {
   const folded = isPrintableAscii(name) ? name.toLowerCase() : normalizeText(name, { slack: false });
   return SINGLE_SPACED.test(folded) ? folded : folded.replace(/\s+/gu, ' ').trim();
