@@ -907,7 +907,7 @@ class NameMap {
 
   add(name: string, topic: number): void {
     const plainHash = plainNameHash(name);
-    const folded = plainHash === null ? foldName(name) : name.toLowerCase();
+    const folded = plainHash === null ? foldName(name) : lowerAscii(name);
     const hash = plainHash ?? hashOf(folded);
     const found = this.names.find(folded, 0, folded.length, hash, sameSpan);
     if (found < 0) {
@@ -918,20 +918,38 @@ class NameMap {
 }
 
 /**
- * The hash of a name lower-cased, when the name is printable ASCII with single spaces between words
- * and none before or after, so lower-casing is all its folding does; null otherwise.
+ * The hash of a name folded, when folding only lower-cases its ASCII letters: the name is printable
+ * ASCII, kana, kanji of the unified block, 、 or 。 (characters NFKC keeps as they are and that compose
+ * with nothing), with single spaces between words and none before or after. Null otherwise.
  */
 function plainNameHash(name: string): number | null {
   let hash = HASH_START;
   let previous = 0x20; // a leading space is not plain
   for (let i = 0; i < name.length; i++) {
     let code = name.charCodeAt(i);
-    if (code < 0x20 || code > 0x7e || (code === 0x20 && previous === 0x20)) return null;
+    if (code === 0x20 ? previous === 0x20 : !isPlainNameCharacter(code)) return null;
     if (code >= 0x41 && code <= 0x5a) code += 0x20;
     hash = nextHash(hash, code);
     previous = code;
   }
   return previous === 0x20 ? null : hash;
+}
+
+function isPlainNameCharacter(code: number): boolean {
+  return (
+    (code > 0x20 && code <= 0x7e) ||
+    (code >= 0x3041 && code <= 0x3096) || // hiragana letters
+    (code >= 0x30a1 && code <= 0x30fa) || // katakana letters
+    code === 0x30fc || // ー
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    code === 0x3001 ||
+    code === 0x3002
+  );
+}
+
+/** `name` with its ASCII letters lower-cased: the same string when it has none in upper case. */
+function lowerAscii(name: string): string {
+  return /[A-Z]/.test(name) ? name.toLowerCase() : name;
 }
 
 /** A name as a question's words are folded: normalised, whitespace runs made one space, trimmed. */
