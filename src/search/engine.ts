@@ -152,6 +152,12 @@ export function createAnswerEngine(
   /** per topic: whether this question reached it (a word of weight 0 reaches it without adding) */
   const topicTouched = new Uint8Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
+  // The topics and names a question reached, in the order reached, and a word's topics: lists with a
+  // length kept beside them. Arrays grown per question were most of a search's garbage (a common word
+  // reaches hundreds of names), and garbage costs the bot's small young generation a scavenge.
+  const touchedTopics = new Int32Array(index.topicCount);
+  const tokenTopics = new Int32Array(index.topicCount);
+  const touchedNames = new Int32Array(index.nameTopic.length);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
   function explain(question: string) {
@@ -329,8 +335,8 @@ export function createAnswerEngine(
    * they were found in), times how completely one of its names says the same as the question.
    */
   function rankHits(question: string, evidence: string[]): { hits: Hit[]; domain: DomainEvidence } {
-    const touchedTopics: number[] = [];
-    const touchedNames: number[] = [];
+    let touchedTopicCount = 0;
+    let touchedNameCount = 0;
     /** best similarity with which the question reached each known word (by word id) */
     const reached = new Map<number, number>();
     let totalWeight = 0;
@@ -380,7 +386,7 @@ export function createAnswerEngine(
     for (const { matches, everyday } of matched) {
       let weight = 0;
       // A word may stand for several known words (typo candidates); a topic counts its best one.
-      const tokenTopics: number[] = [];
+      let tokenTopicCount = 0;
       for (const { term, similarity } of matches) {
         const id = idOf(term);
         if (id < 0) continue;
@@ -389,7 +395,7 @@ export function createAnswerEngine(
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
           const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
-          if (tokenBest[topic] === 0) tokenTopics.push(topic);
+          if (tokenBest[topic] === 0) tokenTopics[tokenTopicCount++] = topic;
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
           if (similarity === 1) topicExact[topic] = 1;
         }
@@ -397,10 +403,11 @@ export function createAnswerEngine(
       // An everyday word the knowledge also uses ("team", "week") is mostly context in a Docker question.
       if (everyday) weight *= weights.everydayKnownWordFactor;
       totalWeight += weight;
-      for (const topic of tokenTopics) {
+      for (let t = 0; t < tokenTopicCount; t++) {
+        const topic = tokenTopics[t] as number;
         if (topicTouched[topic] === 0) {
           topicTouched[topic] = 1;
-          touchedTopics.push(topic);
+          touchedTopics[touchedTopicCount++] = topic;
         }
         topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
         tokenBest[topic] = 0;
@@ -411,11 +418,12 @@ export function createAnswerEngine(
     for (const [id, similarity] of reached) {
       for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
         const name = index.postingNames[i] as number;
-        if (nameSaid[name] === 0) touchedNames.push(name);
+        if (nameSaid[name] === 0) touchedNames[touchedNameCount++] = name;
         nameSaid[name] = (nameSaid[name] as number) + (idf[id] as number) * similarity;
       }
     }
-    for (const name of touchedNames) {
+    for (let n = 0; n < touchedNameCount; n++) {
+      const name = touchedNames[n] as number;
       const said = nameSaid[name] as number;
       nameSaid[name] = 0;
       const total = index.nameTotals[name] as number;
@@ -428,7 +436,8 @@ export function createAnswerEngine(
 
     const hits: Hit[] = [];
     let floor = -1;
-    for (const topic of touchedTopics) {
+    for (let t = 0; t < touchedTopicCount; t++) {
+      const topic = touchedTopics[t] as number;
       const coverage = (topicSums[topic] as number) / totalWeight;
       const completeness = topicCompleteness[topic] as number;
       const exact = topicExact[topic] === 1;
