@@ -158,6 +158,10 @@ export function createAnswerEngine(
   const touchedTopics = new Int32Array(index.topicCount);
   const tokenTopics = new Int32Array(index.topicCount);
   const touchedNames = new Int32Array(index.nameTopic.length);
+  /** per word id: the best similarity with which the question reached it (0: not reached) */
+  const wordReached = new Float64Array(terms.size);
+  /** the words reached, in the order first reached */
+  const reachedWords = new Int32Array(terms.size);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
   function explain(question: string) {
@@ -337,8 +341,7 @@ export function createAnswerEngine(
   function rankHits(question: string, evidence: string[]): { hits: Hit[]; domain: DomainEvidence } {
     let touchedTopicCount = 0;
     let touchedNameCount = 0;
-    /** best similarity with which the question reached each known word (by word id) */
-    const reached = new Map<number, number>();
+    let reachedCount = 0;
     let totalWeight = 0;
     // Words the knowledge does not know, counted once the domain decision is made.
     let unknownWords = 0;
@@ -391,7 +394,10 @@ export function createAnswerEngine(
         const id = idOf(term);
         if (id < 0) continue;
         weight = Math.max(weight, idf[id] as number);
-        if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
+        if ((wordReached[id] as number) < similarity) {
+          if (wordReached[id] === 0) reachedWords[reachedCount++] = id;
+          wordReached[id] = similarity;
+        }
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
           const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
@@ -415,7 +421,10 @@ export function createAnswerEngine(
     }
 
     // How much of each name the question said, accumulated only over names holding a reached word.
-    for (const [id, similarity] of reached) {
+    for (let w = 0; w < reachedCount; w++) {
+      const id = reachedWords[w] as number;
+      const similarity = wordReached[id] as number;
+      wordReached[id] = 0;
       for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
         const name = index.postingNames[i] as number;
         if (nameSaid[name] === 0) touchedNames[touchedNameCount++] = name;
@@ -451,7 +460,11 @@ export function createAnswerEngine(
       // the most expensive line of a search.
       let at = hits.length;
       while (at > 0 && outranks(score, topic, hits[at - 1] as Hit)) at--;
-      hits.splice(at, 0, { index: topic, score, exact });
+      // Moved along by hand: splice would allocate the (empty) array of what it removed.
+      const hit: Hit = { index: topic, score, exact };
+      hits.push(hit);
+      for (let k = hits.length - 1; k > at; k--) hits[k] = hits[k - 1] as Hit;
+      hits[at] = hit;
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
