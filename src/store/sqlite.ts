@@ -303,9 +303,11 @@ type Report = (message: string, fields: Record<string, unknown>) => void;
 
 /**
  * How often, at most, a store call looks at the file (a stat). Every call did, but under load that
- * stat and its Stats object were a tenth of storing a question's CPU, for an event that happens a few
- * times in a bot's life; a second later changes nothing: what is written to a deleted file meanwhile is
- * in the database still open, which is what is copied back.
+ * stat and its Stats object were a tenth of storing a question's CPU (bench:http's profile), for an
+ * event that happens a few times in a bot's life. A second later loses nothing of a deleted file: what
+ * is written meanwhile is in the database still open, which is what is copied back. A file replaced by
+ * another (a restored backup) gets that second's writes in the old file, as it got those made just
+ * before the replacement.
  */
 export const FILE_CHECK_INTERVAL_MS = 1_000;
 
@@ -318,11 +320,11 @@ export interface SqliteStoreOptions {
  * The store in one SQLite file, which several processes on the same machine may open at once.
  *
  * The file is checked at the first call FILE_CHECK_INTERVAL_MS or more after the last check, and when
- * the store is closed. Deleted while the bot runs (a clean-up
- * script, a volume remounted), the bot would go on writing to the deleted file, and lose everything at
- * the next restart: instead it reports it loudly and puts the file back, copied from the database it
- * still holds open (VACUUM INTO), so nothing is lost; only when that copy fails does it start an empty
- * database (the schema recreated) and say what was lost. Reopening was chosen over failing /healthz:
+ * the store is closed. Deleted while the bot runs (a clean-up script, a volume remounted), the bot would
+ * go on writing to the deleted file, and lose everything at the next restart: instead it reports it
+ * loudly and puts the file back, copied from the database it still holds open (VACUUM INTO), so nothing
+ * is lost; only when that copy fails does it start an empty database (the schema recreated) and say what
+ * was lost. Reopening was chosen over failing /healthz:
  * a failed health check gets the bot restarted, which loses the deleted file's contents for good. A
  * file replaced by another (a restored backup) is reopened as it is. The tip scheduler calls the store
  * every minute, so an idle bot notices within a minute.
