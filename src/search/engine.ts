@@ -159,6 +159,16 @@ export function createAnswerEngine(
   /** per topic: whether this question reached it (a word of weight 0 reaches it without adding) */
   const topicTouched = new Uint8Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
+  // The topics and names a question reached, in the order reached, and a word's topics: lists with a
+  // length kept beside them. Arrays grown per question were most of a search's garbage (a common word
+  // reaches hundreds of names), and garbage costs the bot's small young generation a scavenge.
+  const touchedTopics = new Int32Array(index.topicCount);
+  const tokenTopics = new Int32Array(index.topicCount);
+  const touchedNames = new Int32Array(index.nameTopic.length);
+  /** per word id: the best similarity with which the question reached it (0: not reached) */
+  const wordReached = new Float64Array(terms.size);
+  /** the words reached, in the order first reached */
+  const reachedWords = new Int32Array(terms.size);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
   function explain(question: string) {
@@ -386,10 +396,9 @@ export function createAnswerEngine(
    * they were found in), times how completely one of its names says the same as the question.
    */
   function rankHits(question: string, evidence: string[]): { hits: Hit[]; domain: DomainEvidence } {
-    const touchedTopics: number[] = [];
-    const touchedNames: number[] = [];
-    /** best similarity with which the question reached each known word (by word id) */
-    const reached = new Map<number, number>();
+    let touchedTopicCount = 0;
+    let touchedNameCount = 0;
+    let reachedCount = 0;
     let totalWeight = 0;
     // Words the knowledge does not know, counted once the domain decision is made.
     let unknownWords = 0;
@@ -437,16 +446,19 @@ export function createAnswerEngine(
     for (const { matches, everyday } of matched) {
       let weight = 0;
       // A word may stand for several known words (typo candidates); a topic counts its best one.
-      const tokenTopics: number[] = [];
+      let tokenTopicCount = 0;
       for (const { term, similarity } of matches) {
         const id = idOf(term);
         if (id < 0) continue;
         weight = Math.max(weight, idf[id] as number);
-        if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
+        if ((wordReached[id] as number) < similarity) {
+          if (wordReached[id] === 0) reachedWords[reachedCount++] = id;
+          wordReached[id] = similarity;
+        }
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
           const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
-          if (tokenBest[topic] === 0) tokenTopics.push(topic);
+          if (tokenBest[topic] === 0) tokenTopics[tokenTopicCount++] = topic;
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
           if (similarity === 1) tokenExact[topic] = 1;
         }
@@ -454,10 +466,11 @@ export function createAnswerEngine(
       // An everyday word the knowledge also uses ("team", "week") is mostly context in a Docker question.
       if (everyday) weight *= weights.everydayKnownWordFactor;
       totalWeight += weight;
-      for (const topic of tokenTopics) {
+      for (let t = 0; t < tokenTopicCount; t++) {
+        const topic = tokenTopics[t] as number;
         if (topicTouched[topic] === 0) {
           topicTouched[topic] = 1;
-          touchedTopics.push(topic);
+          touchedTopics[touchedTopicCount++] = topic;
         }
         topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
         tokenBest[topic] = 0;
@@ -470,14 +483,18 @@ export function createAnswerEngine(
     }
 
     // How much of each name the question said, accumulated only over names holding a reached word.
-    for (const [id, similarity] of reached) {
+    for (let w = 0; w < reachedCount; w++) {
+      const id = reachedWords[w] as number;
+      const similarity = wordReached[id] as number;
+      wordReached[id] = 0;
       for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
         const name = index.postingNames[i] as number;
-        if (nameSaid[name] === 0) touchedNames.push(name);
+        if (nameSaid[name] === 0) touchedNames[touchedNameCount++] = name;
         nameSaid[name] = (nameSaid[name] as number) + (idf[id] as number) * similarity;
       }
     }
-    for (const name of touchedNames) {
+    for (let n = 0; n < touchedNameCount; n++) {
+      const name = touchedNames[n] as number;
       const said = nameSaid[name] as number;
       nameSaid[name] = 0;
       const total = index.nameTotals[name] as number;
@@ -490,7 +507,8 @@ export function createAnswerEngine(
 
     const hits: Hit[] = [];
     let floor = -1;
-    for (const topic of touchedTopics) {
+    for (let t = 0; t < touchedTopicCount; t++) {
+      const topic = touchedTopics[t] as number;
       const coverage = (topicSums[topic] as number) / totalWeight;
       const completeness = topicCompleteness[topic] as number;
       const exact = topicExact[topic] === 1;
@@ -506,7 +524,11 @@ export function createAnswerEngine(
       // the most expensive line of a search.
       let at = hits.length;
       while (at > 0 && outranks(score, topic, hits[at - 1] as Hit)) at--;
-      hits.splice(at, 0, { index: topic, score, exact, words });
+      // Moved along by hand: splice would allocate the (empty) array of what it removed.
+      const hit: Hit = { index: topic, score, exact, words };
+      hits.push(hit);
+      for (let k = hits.length - 1; k > at; k--) hits[k] = hits[k - 1] as Hit;
+      hits[at] = hit;
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
