@@ -316,7 +316,16 @@ export function createAnswerEngine(
     if (both >= 0) {
       return [{ index: both, score: score(both), exact: true }, ...hits.filter((hit) => hit.index !== both)];
     }
-    // Otherwise each side must name its own topic clearly: "docker" alone is docker-run's by a hair.
+    // "k8sってよく聞くけど、Dockerと何が違うの": the question says which side it asks about, and that side
+    // names its topic clearly; the other ("docker" alone is docker-run's by a hair) is no rival.
+    const saidAsked = comparison.asked === 'a' ? a : comparison.asked === 'b' ? b : undefined;
+    if (saidAsked?.clear === true && !(saidAsked === a ? b : a).clear) {
+      return [
+        { index: saidAsked.index, score: score(saidAsked.index), exact: true },
+        ...hits.filter((hit) => hit.index !== saidAsked.index),
+      ];
+    }
+    // Otherwise each side must name its own topic clearly.
     if (!a.clear || !b.clear) return hits;
     const position = (index: number) => {
       const at = hits.findIndex((hit) => hit.index === index);

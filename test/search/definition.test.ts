@@ -52,6 +52,11 @@ describe('quotedTerms', () => {
       quotedTerms('朝会でみんな「コンテナ」「コンテナ」って言ってるんですが、そもそも何なんでしょう'),
     ).toEqual(['コンテナ', 'コンテナ']);
     expect(quotedTerms('the devs keep saying "image" in standup. what is that?')).toEqual(['image']);
+    expect(quotedTerms('we keep hearing "kubernetes" on calls. what does it do for us?')).toEqual([
+      'kubernetes',
+    ]);
+    // "it" is no term: the question's term is the one it quotes.
+    expect(definedTerm('we keep hearing "kubernetes" on calls. what does it do for us?')).toBeNull();
   });
 
   it('gives none when the question asks no meaning', () => {

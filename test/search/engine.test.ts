@@ -452,6 +452,13 @@ describe('Comparisons', () => {
     expect(pod.topic?.id).toBe('kubernetes-pods');
   });
 
+  it('answer the side the question asks about when it is clear and the other is not', () => {
+    // "docker" alone finds docker-run by a hair; the question is about k8s.
+    expect(
+      engine.search('k8sってよく聞くけど、Dockerと何が違うの？一言で説明できると嬉しいです').topic?.id,
+    ).toBe('kubernetes');
+  });
+
   it('answer the one topic both sides belong to', () => {
     expect(
       engine.search(
