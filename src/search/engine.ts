@@ -597,7 +597,8 @@ export function createAnswerEngine(
       : domain.inDomain
         ? config.answerMin
         : config.outOfDomainAnswerMin;
-    const answered = (top.score >= threshold || corroborated(top, hits[1])) && margin >= config.minMargin;
+    const answered =
+      (top.score >= threshold || corroborated(top, hits[1], lang)) && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
@@ -628,12 +629,12 @@ export function createAnswerEngine(
    * ("our node app and redis on one VM… every upgrade breaks the other") covers little of any topic's
    * score, but a dozen of its words agree.
    */
-  function corroborated(top: Hit, next: Hit | undefined): boolean {
+  function corroborated(top: Hit, next: Hit | undefined, lang: Lang): boolean {
     const { answerMin, words, lead } = config.corroborated;
     return (
       top.exact &&
       top.score >= answerMin &&
-      (top.words ?? 0) >= words &&
+      (top.words ?? 0) >= words[lang] &&
       top.score >= lead * (next?.score ?? 0)
     );
   }

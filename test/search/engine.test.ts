@@ -537,7 +537,7 @@ describe('A long question that shows nothing of Docker', () => {
   beforeAll(() => {
     knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
   });
-  const engineWith = (words: number) =>
+  const engineWith = (words: { en: number; ja: number }) =>
     createAnswerEngine(
       knowledge.topics,
       { ...SEARCH_DEFAULTS, corroborated: { ...SEARCH_DEFAULTS.corroborated, words } },
@@ -552,7 +552,7 @@ describe('A long question that shows nothing of Docker', () => {
     expect(result.domain.inDomain).toBe(false);
     expect(result.score).toBeLessThan(SEARCH_DEFAULTS.outOfDomainAnswerMin);
     // Counting on fewer agreeing words than it has, the same question goes unanswered.
-    expect(engineWith(99).search(question).answered).toBe(false);
+    expect(engineWith({ en: 99, ja: 99 }).search(question).answered).toBe(false);
   });
 
   it('is still refused when its few known words are everyday ones', () => {
