@@ -85,8 +85,8 @@ const JAPANESE_ASKING =
   /(?:って|とは|っていうのは|というのは|ってのは)(?:、|\s)?(?:結局|そもそも|一体|いったい|ざっくり|要するに|具体的に|簡単に|一言で)?(?:何|なに|なん|どういう(?:もの|こと|役割|意味)|どんな(?:もの|役割))(?![\p{Script=Han}が])|とは(?:[?？!！。]|$)/u;
 /** Words that start a sentence before the term, not part of it. */
 const JAPANESE_BEFORE = /^(?:そもそも|結局|最近|よく聞く|いわゆる|みんなが言う|その|この|あの)/u;
-/** "Docker の" before a name: "Dockerのイメージって何" asks about the image. */
-const OWNER = /^(?:docker|kubernetes|k8s)\s?の/u;
+/** "Docker の" (でいう, における) before a name: "Dockerのイメージって何" asks about the image. */
+const OWNER = /^(?:docker|kubernetes|k8s)\s?(?:の|でいう|で言う|における)/u;
 
 function japaneseTerm(text: string): string | null {
   const match = JAPANESE_ASKING.exec(text);

@@ -29,6 +29,7 @@ describe('definedTerm', () => {
     expect(definedTerm('エンジニアさんに言われたんですが、Dockerのイメージって何ですか？')).toBe('イメージ');
     expect(definedTerm('Docker Engineって具体的に何をしてるソフトですか')).toBe('docker engine');
     expect(definedTerm('ボリュームとは？')).toBe('ボリューム');
+    expect(definedTerm('画像のことじゃないですよね？Dockerでいうイメージって何のこと？')).toBe('イメージ');
   });
 
   it('starts a Japanese term after a space or an emoji that ends the sentence before it', () => {
