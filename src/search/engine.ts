@@ -896,23 +896,59 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** A name as a question's term is compared with it: folded, spaces collapsed. */
+function foldName(name: string): string {
+  return normalizeText(name, { slack: false }).replace(/\s+/gu, ' ').trim();
+}
+
+/** The names a topic answers to as a whole: its id (also with spaces) and its aliases. */
+function namesOf(topic: Topic): string[] {
+  return [topic.id, topic.id.replace(/-/gu, ' '), ...topic.aliases.en, ...topic.aliases.ja];
+}
+
+/** FNV-1a over a string's UTF-16 units: a 32-bit key that stands in for the string itself. */
+function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /**
  * Each whole alias and id that names one topic only, folded as questions are ("container", "コンテナ",
- * "docker-compose"): the terms a "what is X" question can be answered by.
+ * "docker-compose"): the terms a "what is X" question can be answered by. Kept as sorted 32-bit hashes
+ * with their topic, not as strings (10,000 entries hold about 300,000 names: as a Map of strings they
+ * cost 40 MB, so 2.4 MB), and a hit is confirmed against the topic's own names, so a hash two names
+ * share can only lose a term (a hash of two topics answers neither), never answer a wrong one.
  */
-function buildNameMap(topics: readonly Topic[]): Map<string, number> {
-  const named = new Map<string, number>();
-  const shared = new Set<string>();
+function buildNameMap(topics: readonly Topic[]): { get(term: string): number | undefined } {
+  // hash × 2^21 + topic index, sorted: a 53-bit integer, exact in a double for up to 2^21 topics.
+  const TOPIC_BITS = 2 ** 21;
+  const keys: number[] = [];
   topics.forEach((topic, index) => {
-    const names = [topic.id, topic.id.replace(/-/gu, ' '), ...topic.aliases.en, ...topic.aliases.ja];
-    for (const name of new Set(
-      names.map((name) => normalizeText(name, { slack: false }).replace(/\s+/gu, ' ').trim()),
-    )) {
-      const other = named.get(name);
-      if (other !== undefined && other !== index) shared.add(name);
-      named.set(name, index);
-    }
+    for (const name of namesOf(topic)) keys.push(hashName(foldName(name)) * TOPIC_BITS + index);
   });
-  for (const name of shared) named.delete(name);
-  return named;
+  const sorted = Float64Array.from(keys).sort();
+  const firstAtLeast = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as number) < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    get(term) {
+      const hash = hashName(term);
+      const from = firstAtLeast(hash * TOPIC_BITS);
+      if (from >= sorted.length || (sorted[from] as number) >= (hash + 1) * TOPIC_BITS) return undefined;
+      const index = (sorted[from] as number) - hash * TOPIC_BITS;
+      // Another topic under the same hash: the last entry of the hash's run is not this topic's.
+      const to = firstAtLeast((hash + 1) * TOPIC_BITS) - 1;
+      if ((sorted[to] as number) - hash * TOPIC_BITS !== index) return undefined;
+      const topic = topics[index] as Topic;
+      return namesOf(topic).some((name) => foldName(name) === term) ? index : undefined;
+    },
+  };
 }

@@ -526,6 +526,15 @@ describe('A question asking what something is', () => {
     ).toMatchObject({ answered: true, topic: { id: 'container' } });
   });
 
+  it('leaves a name two topics share to the ranking', () => {
+    const shared = createAnswerEngine([
+      topic({ id: 'volumes', aliases: { en: ['storage', 'named volume'], ja: [] } }),
+      topic({ id: 'bind-mounts', aliases: { en: ['storage', 'host folder'], ja: [] } }),
+    ]);
+    expect(shared.search('what is storage').answered).toBe(false);
+    expect(shared.search('what is a named volume').topic?.id).toBe('volumes');
+  });
+
   it('leaves a term that is no whole name of one topic to the ranking', () => {
     expect(engine.search("what's a container ship's usual size").answered).toBe(false);
     expect(engine.search('what is the image size limit').score).toBeLessThan(SEARCH_DEFAULTS.definitionScore);
