@@ -113,16 +113,19 @@ if (startAt !== undefined) {
 const STAGES: [string, (frame: CallFrame) => boolean][] = [
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
   ['search (src/search)', (f) => /\/src\/search\//.test(f.url)],
+  [
+    'writing the acknowledgement (Bolt buildContentResponse; the direct path: ack, messageJson)',
+    (f) =>
+      f.functionName === 'buildContentResponse' ||
+      /\/src\/answers\/message-json\./.test(f.url) ||
+      (f.functionName === 'ack' && /\/src\/slack\/direct-command\./.test(f.url)),
+  ],
   ['answer layout and signed buttons (src/answers)', (f) => /\/src\/answers\//.test(f.url)],
   [
     'storing (src/store, better-sqlite3, pg)',
     (f) => /\/src\/store\/|\/node_modules\/(better-sqlite3|pg)\//.test(f.url),
   ],
   ['log lines (src/logger.ts)', (f) => /\/src\/logger\./.test(f.url)],
-  [
-    'writing the acknowledgement (Bolt buildContentResponse)',
-    (f) => f.functionName === 'buildContentResponse',
-  ],
   [
     'signature check and body parsing (Bolt)',
     (f) => /^(parseAndVerifyHTTPRequest|parseHTTPRequestBody|verifySlackRequest)$/.test(f.functionName),

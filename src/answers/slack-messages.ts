@@ -14,6 +14,7 @@ import type { Lang, Topic } from '../knowledge/types.js';
 import { linksFor, type Answer } from './answer.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { ACTION_IDS, type AnswerButtons } from './button-values.js';
+import { serialiseOnce } from './message-json.js';
 import { phrase, phraseWith, type MessageKey } from './messages.js';
 import {
   asTyped,
@@ -123,7 +124,8 @@ export function answerMessage(answer: Answer, kb: KnowledgeBase, opts: AnswerMes
  * The part of an answer that depends only on the topic and language: the header, the explanation, the
  * links and the related topics, and the fallback text. Laid out once per knowledge snapshot (a reload
  * brings a new KnowledgeBase object, so its answers are laid out afresh) and shared, frozen, by every
- * message that shows it; only the quoted question, the suggestions and the signed buttons are per request.
+ * message that shows it, its blocks' JSON with it (message-json.ts); only the quoted question, the
+ * suggestions and the signed buttons are per request.
  */
 interface AnswerBody {
   title: string;
@@ -152,7 +154,10 @@ function answerBody(answer: Answer, topicId: string, kb: KnowledgeBase): AnswerB
   if (cached && sameBody(cached, title, answer)) return cached;
   const body = layOutBody(answer, topicId, title, kb);
   // An answer that differs from the topic's usual one (never, from the search) is laid out but not kept.
-  if (!cached) bodies.set(key, deepFreeze(body));
+  if (!cached) {
+    bodies.set(key, deepFreeze(body));
+    for (const block of [body.header, ...body.blocks]) serialiseOnce(block);
+  }
   return body;
 }
 

@@ -36,7 +36,7 @@ const QUOTE = /[「『"“]/u;
 const QUOTED = /[「『]([^「」『』]{1,30})[」』]|["“]([^"“”]{1,30})["”]/gu;
 /** Asking what something is without saying what: "そもそも何なんでしょう", "what is that", "what does it mean". */
 const ASKING_ALONE =
-  /(?:そもそも|結局|一体|いったい)(?:何|なに|なん)(?![\p{Script=Han}が])|(?:^|[^a-z'])what (?:even |exactly |actually |really )?(?:is|are) (?:it|that|this|they)\b|what does (?:it|that|this) (?:even |actually |really )?mean\b/u;
+  /(?:そもそも|結局|一体|いったい)(?:何|なに|なん)(?![\p{Script=Han}が])|(?:^|[^a-z'])what (?:even |exactly |actually |really )?(?:is|are) (?:it|that|this|they)\b|what does (?:it|that|this) (?:even |actually |really )?(?:mean|do)\b/u;
 
 /** The asking words before an English term, and the verbs after the term of "what does X do". */
 const ENGLISH_WHAT =
@@ -56,6 +56,8 @@ const ENGLISH_ASIDE =
 const TERM_END = /[,.!?;:、。！？…()（）「」『』【】→←\n\p{Extended_Pictographic}]/u;
 /** In Japanese, a space after a Japanese character also ends a sentence: "うなずいてます そもそもコンテナって". */
 const JAPANESE_SPACE = /(?<=[^\p{ASCII}]) /u;
+/** Words that point back to a term said elsewhere ("what does it do"): a quoted term may be it. */
+const POINTING = new Set('it this that they these those それ これ あれ'.split(' '));
 /** The longest name the engine looks for: longer runs are sentences, not terms. */
 const MAX_TERM_WORDS = 4;
 
@@ -71,7 +73,7 @@ function englishTerm(text: string): string | null {
 
 function cleanTerm(term: string): string | null {
   const cleaned = term.trim().replace(LEADING, '').replace(TRAILING, '').trim();
-  if (cleaned === '' || cleaned.split(' ').length > MAX_TERM_WORDS) return null;
+  if (cleaned === '' || cleaned.split(' ').length > MAX_TERM_WORDS || POINTING.has(cleaned)) return null;
   return cleaned;
 }
 
@@ -83,8 +85,8 @@ const JAPANESE_ASKING =
   /(?:って|とは|っていうのは|というのは|ってのは)(?:、|\s)?(?:結局|そもそも|一体|いったい|ざっくり|要するに|具体的に|簡単に|一言で)?(?:何|なに|なん|どういう(?:もの|こと|役割|意味)|どんな(?:もの|役割))(?![\p{Script=Han}が])|とは(?:[?？!！。]|$)/u;
 /** Words that start a sentence before the term, not part of it. */
 const JAPANESE_BEFORE = /^(?:そもそも|結局|最近|よく聞く|いわゆる|みんなが言う|その|この|あの)/u;
-/** "Docker の" before a name: "Dockerのイメージって何" asks about the image. */
-const OWNER = /^(?:docker|kubernetes|k8s)\s?の/u;
+/** "Docker の" (でいう, における) before a name: "Dockerのイメージって何" asks about the image. */
+const OWNER = /^(?:docker|kubernetes|k8s)\s?(?:の|でいう|で言う|における)/u;
 
 function japaneseTerm(text: string): string | null {
   const match = JAPANESE_ASKING.exec(text);

@@ -19,7 +19,7 @@ import {
   tokenizeDetailed,
   type Token,
 } from './tokenize.js';
-import { HASH_START, hashOf, nextHash, sameSpan, StringTable } from './string-table.js';
+import { HASH_START, nextHash, type StringTable } from './string-table.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface SearchHit {
@@ -165,6 +165,16 @@ export function createAnswerEngine(
   /** per topic: whether this question reached it (a word of weight 0 reaches it without adding) */
   const topicTouched = new Uint8Array(index.topicCount);
   const nameSaid = new Float64Array(index.nameTopic.length);
+  // The topics and names a question reached, in the order reached, and a word's topics: lists with a
+  // length kept beside them. Arrays grown per question were most of a search's garbage (a common word
+  // reaches hundreds of names), and garbage costs the bot's small young generation a scavenge.
+  const touchedTopics = new Int32Array(index.topicCount);
+  const tokenTopics = new Int32Array(index.topicCount);
+  const touchedNames = new Int32Array(index.nameTopic.length);
+  /** per word id: the best similarity with which the question reached it (0: not reached) */
+  const wordReached = new Float64Array(terms.size);
+  /** the words reached, in the order first reached */
+  const reachedWords = new Int32Array(terms.size);
 
   /** For `npm run ask -- --explain`: how each word of a question matched. */
   function explain(question: string) {
@@ -312,7 +322,16 @@ export function createAnswerEngine(
     if (both >= 0) {
       return [{ index: both, score: score(both), exact: true }, ...hits.filter((hit) => hit.index !== both)];
     }
-    // Otherwise each side must name its own topic clearly: "docker" alone is docker-run's by a hair.
+    // "k8sってよく聞くけど、Dockerと何が違うの": the question says which side it asks about, and that side
+    // names its topic clearly; the other ("docker" alone is docker-run's by a hair) is no rival.
+    const saidAsked = comparison.asked === 'a' ? a : comparison.asked === 'b' ? b : undefined;
+    if (saidAsked?.clear === true && !(saidAsked === a ? b : a).clear) {
+      return [
+        { index: saidAsked.index, score: score(saidAsked.index), exact: true },
+        ...hits.filter((hit) => hit.index !== saidAsked.index),
+      ];
+    }
+    // Otherwise each side must name its own topic clearly.
     if (!a.clear || !b.clear) return hits;
     const position = (index: number) => {
       const at = hits.findIndex((hit) => hit.index === index);
@@ -392,10 +411,9 @@ export function createAnswerEngine(
    * they were found in), times how completely one of its names says the same as the question.
    */
   function rankHits(question: string, evidence: string[]): { hits: Hit[]; domain: DomainEvidence } {
-    const touchedTopics: number[] = [];
-    const touchedNames: number[] = [];
-    /** best similarity with which the question reached each known word (by word id) */
-    const reached = new Map<number, number>();
+    let touchedTopicCount = 0;
+    let touchedNameCount = 0;
+    let reachedCount = 0;
     let totalWeight = 0;
     // Words the knowledge does not know, counted once the domain decision is made.
     let unknownWords = 0;
@@ -443,16 +461,19 @@ export function createAnswerEngine(
     for (const { matches, everyday } of matched) {
       let weight = 0;
       // A word may stand for several known words (typo candidates); a topic counts its best one.
-      const tokenTopics: number[] = [];
+      let tokenTopicCount = 0;
       for (const { term, similarity } of matches) {
         const id = idOf(term);
         if (id < 0) continue;
         weight = Math.max(weight, idf[id] as number);
-        if ((reached.get(id) ?? 0) < similarity) reached.set(id, similarity);
+        if ((wordReached[id] as number) < similarity) {
+          if (wordReached[id] === 0) reachedWords[reachedCount++] = id;
+          wordReached[id] = similarity;
+        }
         for (let i = index.topicStart[id] as number; i < (index.topicStart[id + 1] as number); i++) {
           const topic = index.postingTopics[i] as number;
           const value = similarity * (fieldWeight[index.postingFields[i] as number] as number);
-          if (tokenBest[topic] === 0) tokenTopics.push(topic);
+          if (tokenBest[topic] === 0) tokenTopics[tokenTopicCount++] = topic;
           if ((tokenBest[topic] as number) < value) tokenBest[topic] = value;
           if (similarity === 1) tokenExact[topic] = 1;
         }
@@ -460,10 +481,11 @@ export function createAnswerEngine(
       // An everyday word the knowledge also uses ("team", "week") is mostly context in a Docker question.
       if (everyday) weight *= weights.everydayKnownWordFactor;
       totalWeight += weight;
-      for (const topic of tokenTopics) {
+      for (let t = 0; t < tokenTopicCount; t++) {
+        const topic = tokenTopics[t] as number;
         if (topicTouched[topic] === 0) {
           topicTouched[topic] = 1;
-          touchedTopics.push(topic);
+          touchedTopics[touchedTopicCount++] = topic;
         }
         topicSums[topic] = (topicSums[topic] as number) + weight * (tokenBest[topic] as number);
         tokenBest[topic] = 0;
@@ -476,14 +498,18 @@ export function createAnswerEngine(
     }
 
     // How much of each name the question said, accumulated only over names holding a reached word.
-    for (const [id, similarity] of reached) {
+    for (let w = 0; w < reachedCount; w++) {
+      const id = reachedWords[w] as number;
+      const similarity = wordReached[id] as number;
+      wordReached[id] = 0;
       for (let i = index.nameStart[id] as number; i < (index.nameStart[id + 1] as number); i++) {
         const name = index.postingNames[i] as number;
-        if (nameSaid[name] === 0) touchedNames.push(name);
+        if (nameSaid[name] === 0) touchedNames[touchedNameCount++] = name;
         nameSaid[name] = (nameSaid[name] as number) + (idf[id] as number) * similarity;
       }
     }
-    for (const name of touchedNames) {
+    for (let n = 0; n < touchedNameCount; n++) {
+      const name = touchedNames[n] as number;
       const said = nameSaid[name] as number;
       nameSaid[name] = 0;
       const total = index.nameTotals[name] as number;
@@ -496,7 +522,8 @@ export function createAnswerEngine(
 
     const hits: Hit[] = [];
     let floor = -1;
-    for (const topic of touchedTopics) {
+    for (let t = 0; t < touchedTopicCount; t++) {
+      const topic = touchedTopics[t] as number;
       const coverage = (topicSums[topic] as number) / totalWeight;
       const completeness = topicCompleteness[topic] as number;
       const exact = topicExact[topic] === 1;
@@ -512,7 +539,11 @@ export function createAnswerEngine(
       // the most expensive line of a search.
       let at = hits.length;
       while (at > 0 && outranks(score, topic, hits[at - 1] as Hit)) at--;
-      hits.splice(at, 0, { index: topic, score, exact, words });
+      // Moved along by hand: splice would allocate the (empty) array of what it removed.
+      const hit: Hit = { index: topic, score, exact, words };
+      hits.push(hit);
+      for (let k = hits.length - 1; k > at; k--) hits[k] = hits[k - 1] as Hit;
+      hits[at] = hit;
       if (hits.length > config.rankDepth) hits.pop();
       floor = hits[hits.length - 1]?.score ?? -1;
     }
@@ -572,7 +603,8 @@ export function createAnswerEngine(
       : domain.inDomain
         ? config.answerMin
         : config.outOfDomainAnswerMin;
-    const answered = (top.score >= threshold || corroborated(top, hits[1])) && margin >= config.minMargin;
+    const answered =
+      (top.score >= threshold || corroborated(top, hits[1], lang)) && margin >= config.minMargin;
 
     const pool = answered ? hits.slice(1) : hits;
     const suggestions =
@@ -603,12 +635,12 @@ export function createAnswerEngine(
    * ("our node app and redis on one VM… every upgrade breaks the other") covers little of any topic's
    * score, but a dozen of its words agree.
    */
-  function corroborated(top: Hit, next: Hit | undefined): boolean {
+  function corroborated(top: Hit, next: Hit | undefined, lang: Lang): boolean {
     const { answerMin, words, lead } = config.corroborated;
     return (
       top.exact &&
       top.score >= answerMin &&
-      (top.words ?? 0) >= words &&
+      (top.words ?? 0) >= words[lang] &&
       top.score >= lead * (next?.score ?? 0)
     );
   }
@@ -870,51 +902,65 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/**
- * Each whole alias and id that names one topic only, folded as questions are ("container", "コンテナ",
- * "docker-compose"): the terms a "what is X" question can be answered by. A name said twice by one
- * topic is still that topic's alone.
- */
-function buildNameMap(topics: readonly Topic[]): NameMap {
-  const names = new NameMap();
-  for (let index = 0; index < topics.length; index++) {
-    const topic = topics[index] as Topic;
-    names.add(topic.id, index);
-    names.add(topic.id.replace(/-/gu, ' '), index);
-    for (const alias of topic.aliases.en) names.add(alias, index);
-    for (const alias of topic.aliases.ja) names.add(alias, index);
-  }
-  return names;
+/** The names a topic answers to as a whole: its id (also with spaces) and its aliases. */
+function namesOf(topic: Topic): string[] {
+  return [topic.id, topic.id.replace(/-/gu, ' '), ...topic.aliases.en, ...topic.aliases.ja];
+}
+
+/** FNV-1a over a string's UTF-16 units: a 32-bit key that stands in for the string itself. */
+function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /**
- * Names, folded, each with the one topic it names. A 10,000-entry knowledge base has nearly half a
- * million names: they are kept in a StringTable rather than a Map, and most of them (plain ASCII,
- * single spaces between words) are checked, lower-cased and hashed in one pass, without a regular
- * expression.
+ * Each whole alias and id that names one topic only, folded as questions are ("container", "コンテナ",
+ * "docker-compose"): the terms a "what is X" question can be answered by. Kept as sorted 32-bit hashes
+ * with their topic, not as strings (10,000 entries hold about 300,000 names: as a Map of strings they
+ * cost 40 MB, so 2.4 MB), and a hit is confirmed against the topic's own names, so a hash two names
+ * share can only lose a term (a hash of two topics answers neither), never answer a wrong one.
  */
-class NameMap {
-  private readonly names = new StringTable();
-  /** per name: its topic, or -1 when two topics share it */
-  private readonly topicOf: number[] = [];
+function buildNameMap(topics: readonly Topic[]): { get(term: string): number | undefined } {
+  // hash × 2^21 + topic index, sorted: a 53-bit integer, exact in a double for up to 2^21 topics.
+  const TOPIC_BITS = 2 ** 21;
+  const keys: number[] = [];
+  topics.forEach((topic, index) => {
+    for (const name of namesOf(topic)) keys.push(foldedNameHash(name) * TOPIC_BITS + index);
+  });
+  const sorted = Float64Array.from(keys).sort();
+  const firstAtLeast = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as number) < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    get(term) {
+      const hash = hashName(term);
+      const from = firstAtLeast(hash * TOPIC_BITS);
+      if (from >= sorted.length || (sorted[from] as number) >= (hash + 1) * TOPIC_BITS) return undefined;
+      const index = (sorted[from] as number) - hash * TOPIC_BITS;
+      // Another topic under the same hash: the last entry of the hash's run is not this topic's.
+      const to = firstAtLeast((hash + 1) * TOPIC_BITS) - 1;
+      if ((sorted[to] as number) - hash * TOPIC_BITS !== index) return undefined;
+      const topic = topics[index] as Topic;
+      return namesOf(topic).some((name) => foldName(name) === term) ? index : undefined;
+    },
+  };
+}
 
-  /** The topic that `name` (folded) names alone, if any. */
-  get(name: string): number | undefined {
-    const found = this.names.get(name);
-    const topic = found < 0 ? -1 : (this.topicOf[found] as number);
-    return topic < 0 ? undefined : topic;
-  }
-
-  add(name: string, topic: number): void {
-    const plainHash = plainNameHash(name);
-    const folded = plainHash === null ? foldName(name) : lowerAscii(name);
-    const hash = plainHash ?? hashOf(folded);
-    const found = this.names.find(folded, 0, folded.length, hash, sameSpan);
-    if (found < 0) {
-      this.names.add(folded, hash);
-      this.topicOf.push(topic);
-    } else if (this.topicOf[found] !== topic) this.topicOf[found] = -1;
-  }
+/**
+ * `hashName(foldName(name))`. A 10,000-entry knowledge base has nearly half a million names, and most
+ * (plain ASCII, kana and kanji, single spaces between words) are checked, lower-cased and hashed in one
+ * pass over their characters, without a new string nor a regular expression.
+ */
+function foldedNameHash(name: string): number {
+  return plainNameHash(name) ?? hashName(foldName(name));
 }
 
 /**
@@ -932,7 +978,7 @@ function plainNameHash(name: string): number | null {
     hash = nextHash(hash, code);
     previous = code;
   }
-  return previous === 0x20 ? null : hash;
+  return previous === 0x20 ? null : hash >>> 0;
 }
 
 function isPlainNameCharacter(code: number): boolean {
@@ -947,12 +993,10 @@ function isPlainNameCharacter(code: number): boolean {
   );
 }
 
-/** `name` with its ASCII letters lower-cased: the same string when it has none in upper case. */
-function lowerAscii(name: string): string {
-  return /[A-Z]/.test(name) ? name.toLowerCase() : name;
-}
-
-/** A name as a question's words are folded: normalised, whitespace runs made one space, trimmed. */
+/**
+ * A name as a question's term is compared with it: normalised, whitespace runs made one space, trimmed.
+ * Plain ASCII needs only lower-casing, and most names already have single spaces.
+ */
 function foldName(name: string): string {
   const folded = isPrintableAscii(name) ? name.toLowerCase() : normalizeText(name, { slack: false });
   return SINGLE_SPACED.test(folded) ? folded : folded.replace(/\s+/gu, ' ').trim();

@@ -1,12 +1,14 @@
 import {
   asCodedError,
   HTTPResponseAck,
+  ReceiverMultipleAckError,
   verifySlackRequest,
   type App,
   type BufferedIncomingMessage,
   type CodedError,
 } from '@slack/bolt';
 import type { ServerResponse } from 'node:http';
+import { messageJson } from '../answers/message-json.js';
 import type { BotDeps } from '../conversation/deps.js';
 import { answersLocally, parseDockerCommand, type DockerCommand } from '../conversation/docker-command.js';
 import { answerInAcknowledgement } from './listeners/commands/docker-command.js';
@@ -60,8 +62,9 @@ export interface DirectCommandOptions {
  * unsigned) goes to Bolt, which refuses it as it always has. Everything else — other `/docker` replies,
  * other commands, events, actions, views, `ssl_check`, `url_verification` — goes to Bolt unchanged.
  *
- * A taken command is answered by the listener's own code (`answerInAcknowledgement`), acknowledged through
- * Bolt's `HTTPResponseAck` (the same response, the same 3-second limit), counted and logged as Bolt's
+ * A taken command is answered by the listener's own code (`answerInAcknowledgement`), acknowledged as
+ * Bolt's `HTTPResponseAck` would (its 3-second limit; the same status, header and body bytes, the body
+ * written with the answer's fixed blocks already in JSON), counted and logged as Bolt's
  * requests are, and a failure reaches the app's error handler as from Bolt. It still waits for Bolt's
  * authorization: when that failed (the bot token was refused at start), the request goes to Bolt, which
  * calls no listener. Undefined — everything goes to Bolt — when this Bolt keeps its authorization elsewhere.
@@ -101,9 +104,14 @@ export function answerDockerCommandsDirectly(options: DirectCommandOptions): Dir
     });
     const sendAck = response.bind();
     let acknowledged = false;
-    const ack = async (message?: Record<string, unknown>) => {
+    const ack = async (message: Record<string, unknown>) => {
+      if (acknowledged) throw new ReceiverMultipleAckError();
       acknowledged = true;
-      await sendAck(message);
+      // What Bolt's acknowledgement does with a message (HTTPModuleFunctions.buildContentResponse), the
+      // body serialised with the answer's laid-out blocks already in JSON (src/answers/message-json.ts).
+      response.ack();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(messageJson(message));
     };
     const fields = { command: form.command, trigger_id: form.trigger_id };
     try {

@@ -302,27 +302,50 @@ const MIGRATIONS: readonly Migration[] = [
 type Report = (message: string, fields: Record<string, unknown>) => void;
 
 /**
+ * How often, at most, a store call looks at the file (a stat). Every call did, but under load that
+ * stat and its Stats object were a tenth of storing a question's CPU (bench:http's profile), for an
+ * event that happens a few times in a bot's life. A second later loses nothing of a deleted file: what
+ * is written meanwhile is in the database still open, which is what is copied back. A file replaced by
+ * another (a restored backup) gets that second's writes in the old file, as it got those made just
+ * before the replacement.
+ */
+export const FILE_CHECK_INTERVAL_MS = 1_000;
+
+export interface SqliteStoreOptions {
+  /** Milliseconds on a monotonic clock, for FILE_CHECK_INTERVAL_MS; tests pass one they move by hand. */
+  now?: () => number;
+}
+
+/**
  * The store in one SQLite file, which several processes on the same machine may open at once.
  *
- * The file is checked before every call (a stat: microseconds). Deleted while the bot runs (a clean-up
- * script, a volume remounted), the bot would go on writing to the deleted file, and lose everything at
- * the next restart: instead it reports it loudly and puts the file back, copied from the database it
- * still holds open (VACUUM INTO), so nothing is lost; only when that copy fails does it start an empty
- * database (the schema recreated) and say what was lost. Reopening was chosen over failing /healthz:
+ * The file is checked at the first call FILE_CHECK_INTERVAL_MS or more after the last check, and when
+ * the store is closed. Deleted while the bot runs (a clean-up script, a volume remounted), the bot would
+ * go on writing to the deleted file, and lose everything at the next restart: instead it reports it
+ * loudly and puts the file back, copied from the database it still holds open (VACUUM INTO), so nothing
+ * is lost; only when that copy fails does it start an empty database (the schema recreated) and say what
+ * was lost. Reopening was chosen over failing /healthz:
  * a failed health check gets the bot restarted, which loses the deleted file's contents for good. A
  * file replaced by another (a restored backup) is reopened as it is. The tip scheduler calls the store
  * every minute, so an idle bot notices within a minute.
  */
-export function openSqliteStore(path: string, report: Report = () => {}): Store {
+export function openSqliteStore(
+  path: string,
+  report: Report = () => {},
+  options: SqliteStoreOptions = {},
+): Store {
+  const now = options.now ?? (() => performance.now());
   let db = openDatabase(path);
   let store = createStore(db);
   let identity = fileIdentity(path);
+  let checkedAt = now();
 
   const checkFile = () => {
     if (path === ':memory:' || !db.open) return;
-    const now = fileIdentity(path);
-    if (now !== undefined && now === identity) return;
-    if (now === undefined) {
+    checkedAt = now();
+    const current = fileIdentity(path);
+    if (current !== undefined && current === identity) return;
+    if (current === undefined) {
       const recovered = restoreDeletedFile(db, path);
       report(
         recovered
@@ -341,13 +364,15 @@ export function openSqliteStore(path: string, report: Report = () => {}): Store 
     identity = fileIdentity(path);
   };
 
-  // Every method of the store, each checking the file first; `close` closes whichever database is open.
+  // Every method of the store, each checking the file first when the last check is old enough; `close`
+  // checks it in any case (what was written since the last check is copied back before it closes), then
+  // closes whichever database is open.
   const methods = Object.keys(store) as (keyof Store)[];
   return Object.fromEntries(
     methods.map((method) => [
       method,
       (...args: unknown[]) => {
-        if (method !== 'close') checkFile();
+        if (method === 'close' || now() - checkedAt >= FILE_CHECK_INTERVAL_MS) checkFile();
         return (store[method] as (...args: unknown[]) => Promise<unknown>)(...args);
       },
     ]),
@@ -357,7 +382,7 @@ export function openSqliteStore(path: string, report: Report = () => {}): Store 
 /** The file's device and inode, or undefined when there is no file at `path`. */
 function fileIdentity(path: string): string | undefined {
   if (path === ':memory:') return undefined;
-  // Checked before every store call: a missing file is an answer here, not an exception to build.
+  // A missing file is an answer here, not an exception to build.
   const stat = statSync(path, { throwIfNoEntry: false });
   return stat === undefined ? undefined : `${stat.dev}:${stat.ino}`;
 }

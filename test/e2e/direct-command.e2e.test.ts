@@ -50,9 +50,9 @@ function commandBody(text: string, options: { boltRoutes?: boolean; id?: string 
 const send = (body: string, options?: Parameters<typeof sendSigned>[3]) =>
   sendSigned(endpoint(), body, FORM, options);
 
-/** An answer's message without the signed button values, which carry when they were made. */
-function withoutButtonValues(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) => (key === 'value' ? '…' : value));
+/** An answer's message, byte for byte, but the signed button values, which carry when they were made. */
+function withoutButtonValues(text: string): string {
+  return text.replace(/"value":"(?:[^"\\]|\\.)*"/g, '"value":"…"');
 }
 
 describe('/docker questions answered before Bolt', () => {
@@ -91,7 +91,9 @@ describe('/docker questions answered before Bolt', () => {
     expect(processEvent).toHaveBeenCalledTimes(1);
     expect(direct.status).toBe(200);
     expect(throughBolt.status).toBe(200);
-    expect(withoutButtonValues(direct.text)).toEqual(withoutButtonValues(throughBolt.text));
+    expect(direct.contentType).toBe('application/json');
+    expect(throughBolt.contentType).toBe('application/json');
+    expect(withoutButtonValues(direct.text)).toBe(withoutButtonValues(throughBolt.text));
   });
 
   it('leaves every other /docker reply to Bolt: usage for /docker alone arrives through response_url', async () => {

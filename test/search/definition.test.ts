@@ -29,6 +29,7 @@ describe('definedTerm', () => {
     expect(definedTerm('エンジニアさんに言われたんですが、Dockerのイメージって何ですか？')).toBe('イメージ');
     expect(definedTerm('Docker Engineって具体的に何をしてるソフトですか')).toBe('docker engine');
     expect(definedTerm('ボリュームとは？')).toBe('ボリューム');
+    expect(definedTerm('画像のことじゃないですよね？Dockerでいうイメージって何のこと？')).toBe('イメージ');
   });
 
   it('starts a Japanese term after a space or an emoji that ends the sentence before it', () => {
@@ -52,6 +53,11 @@ describe('quotedTerms', () => {
       quotedTerms('朝会でみんな「コンテナ」「コンテナ」って言ってるんですが、そもそも何なんでしょう'),
     ).toEqual(['コンテナ', 'コンテナ']);
     expect(quotedTerms('the devs keep saying "image" in standup. what is that?')).toEqual(['image']);
+    expect(quotedTerms('we keep hearing "kubernetes" on calls. what does it do for us?')).toEqual([
+      'kubernetes',
+    ]);
+    // "it" is no term: the question's term is the one it quotes.
+    expect(definedTerm('we keep hearing "kubernetes" on calls. what does it do for us?')).toBeNull();
   });
 
   it('gives none when the question asks no meaning', () => {

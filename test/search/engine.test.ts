@@ -452,6 +452,13 @@ describe('Comparisons', () => {
     expect(pod.topic?.id).toBe('kubernetes-pods');
   });
 
+  it('answer the side the question asks about when it is clear and the other is not', () => {
+    // "docker" alone finds docker-run by a hair; the question is about k8s.
+    expect(
+      engine.search('k8sってよく聞くけど、Dockerと何が違うの？一言で説明できると嬉しいです').topic?.id,
+    ).toBe('kubernetes');
+  });
+
   it('answer the one topic both sides belong to', () => {
     expect(
       engine.search(
@@ -519,6 +526,15 @@ describe('A question asking what something is', () => {
     ).toMatchObject({ answered: true, topic: { id: 'container' } });
   });
 
+  it('leaves a name two topics share to the ranking', () => {
+    const shared = createAnswerEngine([
+      topic({ id: 'volumes', aliases: { en: ['storage', 'named volume'], ja: [] } }),
+      topic({ id: 'bind-mounts', aliases: { en: ['storage', 'host folder'], ja: [] } }),
+    ]);
+    expect(shared.search('what is storage').answered).toBe(false);
+    expect(shared.search('what is a named volume').topic?.id).toBe('volumes');
+  });
+
   it('leaves a term that is no whole name of one topic to the ranking', () => {
     expect(engine.search("what's a container ship's usual size").answered).toBe(false);
     expect(engine.search('what is the image size limit').score).toBeLessThan(SEARCH_DEFAULTS.definitionScore);
@@ -530,7 +546,7 @@ describe('A long question that shows nothing of Docker', () => {
   beforeAll(() => {
     knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
   });
-  const engineWith = (words: number) =>
+  const engineWith = (words: { en: number; ja: number }) =>
     createAnswerEngine(
       knowledge.topics,
       { ...SEARCH_DEFAULTS, corroborated: { ...SEARCH_DEFAULTS.corroborated, words } },
@@ -545,7 +561,7 @@ describe('A long question that shows nothing of Docker', () => {
     expect(result.domain.inDomain).toBe(false);
     expect(result.score).toBeLessThan(SEARCH_DEFAULTS.outOfDomainAnswerMin);
     // Counting on fewer agreeing words than it has, the same question goes unanswered.
-    expect(engineWith(99).search(question).answered).toBe(false);
+    expect(engineWith({ en: 99, ja: 99 }).search(question).answered).toBe(false);
   });
 
   it('is still refused when its few known words are everyday ones', () => {

@@ -11,7 +11,7 @@ import {
   redactDatabaseUrl,
   StoreError,
 } from '../../src/store/index.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { FILE_CHECK_INTERVAL_MS, openSqliteStore } from '../../src/store/sqlite.js';
 import type { QuestionRecord, Store } from '../../src/store/store.js';
 
 /**
@@ -249,27 +249,36 @@ describe('When the database file is deleted while the bot runs', () => {
     at: NOW,
   });
 
+  /** A store whose clock moves only when the test says, and what it reported. */
   function openReporting(path: string) {
     const reports: string[] = [];
-    const store = openSqliteStore(path, (message) => reports.push(message));
+    let clock = 0;
+    const store = openSqliteStore(path, (message) => reports.push(message), { now: () => clock });
     opened.push(store);
-    return { store, reports };
+    /** Moves the clock to when the next call looks at the file again. */
+    const waitForCheck = () => {
+      clock += FILE_CHECK_INTERVAL_MS;
+    };
+    return { store, reports, waitForCheck };
   }
 
   it.each([
     ['the file alone', ['']],
     ['the file and its write-ahead log', ['', '-wal', '-shm']],
   ])(
-    'notices %s gone at the next call, says so loudly, and puts back everything stored',
+    'notices %s gone at the first call a check interval later, says so loudly, and puts back everything stored',
     async (_, suffixes) => {
       const path = join(dir, 'bot.sqlite');
-      const { store, reports } = openReporting(path);
+      const { store, reports, waitForCheck } = openReporting(path);
       await store.recordQuestion(question('before the deletion'));
       await store.claimDelivery('Ev-answered', NOW);
       await store.markDelivered('Ev-answered', NOW);
       for (const suffix of suffixes) rmSync(path + suffix, { force: true });
 
       await store.recordQuestion(question('after the deletion'));
+      expect(reports).toEqual([]);
+      waitForCheck();
+      await store.recordQuestion(question('a second later'));
 
       expect(reports).toEqual([expect.stringContaining('deleted while the bot was running')]);
       expect(reports[0]).toContain('nothing lost');
@@ -278,14 +287,31 @@ describe('When the database file is deleted while the bot runs', () => {
       expect((await next.listQuestions(new Date(0))).map((entry) => entry.question)).toEqual([
         'before the deletion',
         'after the deletion',
+        'a second later',
       ]);
       expect(await next.claimDelivery('Ev-answered', new Date(NOW.getTime() + 3_600_000))).toBe(false);
     },
   );
 
-  it('uses a file that replaced it, saying so', async () => {
+  it('looks at the file when it is closed, so what was written since the last check is put back too', async () => {
     const path = join(dir, 'bot.sqlite');
     const { store, reports } = openReporting(path);
+    await store.recordQuestion(question('before the deletion'));
+    rmSync(path);
+    await store.recordQuestion(question('after the deletion'));
+
+    await store.close();
+
+    expect(reports).toEqual([expect.stringContaining('deleted while the bot was running')]);
+    expect((await open(path).listQuestions(new Date(0))).map((entry) => entry.question)).toEqual([
+      'before the deletion',
+      'after the deletion',
+    ]);
+  });
+
+  it('uses a file that replaced it, saying so', async () => {
+    const path = join(dir, 'bot.sqlite');
+    const { store, reports, waitForCheck } = openReporting(path);
     await store.recordQuestion(question('in the old file'));
     const elsewhere = join(dir, 'restored.sqlite');
     await open(elsewhere).recordQuestion(question('in the restored file'));
@@ -293,6 +319,7 @@ describe('When the database file is deleted while the bot runs', () => {
     for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
     rmSync(path);
     renameSync(elsewhere, path);
+    waitForCheck();
 
     expect((await store.listQuestions(new Date(0))).map((entry) => entry.question)).toEqual([
       'in the restored file',

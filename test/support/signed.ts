@@ -28,7 +28,12 @@ export async function sendSigned(url: string, body: string, contentType: string,
     body,
   });
   const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text,
+    ms: performance.now() - started,
+  };
 }
 
 export function slashCommandBody(fields: {
