@@ -19,7 +19,7 @@ import {
   tokenizeDetailed,
   type Token,
 } from './tokenize.js';
-import { HASH_START, nextHash, type StringTable } from './string-table.js';
+import { HASH_START, hashOf, nextHash, type StringTable } from './string-table.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface SearchHit {
@@ -907,11 +907,9 @@ function namesOf(topic: Topic): string[] {
   return [topic.id, topic.id.replace(/-/gu, ' '), ...topic.aliases.en, ...topic.aliases.ja];
 }
 
-/** FNV-1a over a string's UTF-16 units: a 32-bit key that stands in for the string itself. */
+/** The string table's FNV-1a hash, unsigned: a 32-bit key that stands in for the name itself. */
 function hashName(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hashOf(name) >>> 0;
 }
 
 /**
